@@ -1,0 +1,1 @@
+package io.steersman.testing;
