@@ -2,6 +2,7 @@ package io.steersman.api.codec;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -80,6 +81,9 @@ final class DecodeErrors {
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return "expected " + expected(mismatch.getTargetType(), value) + ", got " + describe(value);
+        }
+        if (e.getCause() instanceof InputCoercionException coercion && coercion.getTargetType() != null) {
+            return "expected " + expected(coercion.getTargetType(), value) + ", got " + describe(value);
         }
         if (e.getCause() instanceof IllegalArgumentException cause && cause.getMessage() != null) {
             return cause.getMessage();

@@ -15,6 +15,9 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
@@ -41,7 +44,7 @@ final class Mappers {
         SimpleModule time = new SimpleModule("steersman-time")
                 .addSerializer(Instant.class, new InstantSerializer())
                 .addDeserializer(Instant.class, new InstantDeserializer());
-        return JsonMapper.builder(factory)
+        JsonMapper mapper = JsonMapper.builder(factory)
                 // Records expose isX() helpers (isReady, isPaused) that are not fields of the API.
                 .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
                 // As Go's encoding/json: "3" is not an integer, 1.5 is not an int32, 3 is not a string.
@@ -56,6 +59,12 @@ final class Mappers {
                         JsonInclude.Include.CUSTOM, JsonInclude.Include.ALWAYS, OmitNullAndEmpty.class, null))
                 .addModule(time)
                 .build();
+        // ALLOW_COERCION_OF_SCALARS does not cover numbers and booleans read as strings.
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        return mapper;
     }
 
     /**
