@@ -145,5 +145,14 @@ class EncodingTest {
         assertThat(codec.decode(codec.toTree(pod))).isEqualTo(pod);
         assertThat(codec.decode(codec.toMap(pod))).isEqualTo(pod);
         assertThat(codec.decode(codec.toTree(pod), Pod.class)).isEqualTo(pod);
+        assertThat(codec.decodeJson(codec.toJson(pod), Pod.class)).isEqualTo(pod);
+    }
+
+    @Test
+    void typesThatAreNoKindDecodeByTheirClass() {
+        io.steersman.api.model.Status status = io.steersman.api.model.Status.failure(404, "NotFound", "deployments.apps \"x\" not found",
+                new io.steersman.api.model.Status.Details("x", "apps", "deployments"));
+
+        assertThat(codec.decodeJson(codec.toJson(status), io.steersman.api.model.Status.class)).isEqualTo(status);
     }
 }
