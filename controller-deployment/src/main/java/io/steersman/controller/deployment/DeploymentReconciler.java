@@ -30,14 +30,14 @@ public final class DeploymentReconciler implements Reconciler<Deployment> {
         }
         Deployment d = context.primary().get();
         Client client = context.client();
-        if (d.spec().selector() == null || LabelSelectors.isEmpty(d.spec().selector())) {
+        if (d.spec().selector() == null || Selector.from(d.spec().selector()).isEverything()) {
             context.events().warning(d, "SelectingAll", "This deployment is selecting all pods. A non-empty selector is required.");
             if (d.status().observedGenerationOrZero() < d.metadata().generationOrZero()) {
                 client.updateStatus(d.withStatus(d.status().withObservedGeneration(d.metadata().generationOrZero())));
             }
             return Result.done();
         }
-        Selector selector = LabelSelectors.of(d.spec().selector());
+        Selector selector = Selector.from(d.spec().selector());
         ControllerRefs<ReplicaSet> refs = new ControllerRefs<>(client, d, selector, rs -> true);
         List<ReplicaSet> matching = d.metadata().isBeingDeleted() ? List.of() : client.list(ReplicaSet.class, d.namespace(), selector);
         List<ReplicaSet> rsList = refs.claim(client.listControlledBy(ReplicaSet.class, d), matching);

@@ -54,7 +54,7 @@ public final class ReplicaSetReconciler implements Reconciler<ReplicaSet> {
         ReplicaSet rs = context.primary().get();
         Client client = context.client();
         Instant now = context.clock().now();
-        Selector selector = LabelSelectors.of(rs.spec().selector());
+        Selector selector = Selector.from(rs.spec().selector());
 
         List<Pod> controlled = client.listControlledBy(Pod.class, rs);
         Map<String, Pod> controlledByName = new HashMap<>(controlled.size() * 2);
