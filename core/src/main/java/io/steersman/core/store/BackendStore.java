@@ -106,7 +106,7 @@ public final class BackendStore implements Store, AutoCloseable {
         FieldSelector fields = options.fieldSelector();
         String namespace = type.namespaced() ? blankToNull(options.namespace()) : null;
         if (namespace == null && type.namespaced()) {
-            namespace = fields.requiredValue("metadata.namespace").orElse(null);
+            namespace = fields.requiresExactMatch("metadata.namespace").orElse(null);
         }
         String prefix = namespace == null ? kindPrefix : Keys.namespacePrefix(kindPrefix, namespace);
         String resourceVersion = blankToNull(options.resourceVersion());
@@ -133,7 +133,7 @@ public final class BackendStore implements Store, AutoCloseable {
             }
         }
         try {
-            Optional<String> name = fields.requiredValue("metadata.name");
+            Optional<String> name = fields.requiresExactMatch("metadata.name");
             if (name.isPresent() && (namespace != null || !type.namespaced())) {
                 String key = Keys.key(kindPrefix, namespace, name.get());
                 List<T> items = new ArrayList<>(1);
@@ -519,7 +519,7 @@ public final class BackendStore implements Store, AutoCloseable {
         String kindPrefix = prefix(type);
         String namespace = type.namespaced() ? blankToNull(options.namespace()) : null;
         if (namespace == null && type.namespaced()) {
-            namespace = options.fieldSelector().requiredValue("metadata.namespace").orElse(null);
+            namespace = options.fieldSelector().requiresExactMatch("metadata.namespace").orElse(null);
         }
         String prefix = namespace == null ? kindPrefix : Keys.namespacePrefix(kindPrefix, namespace);
         StoreWatch<?>[] self = new StoreWatch<?>[1];

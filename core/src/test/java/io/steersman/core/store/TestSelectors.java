@@ -21,7 +21,7 @@ final class TestSelectors {
         return new FieldSelector() {
             @Override public boolean matches(Map<String, String> fields) { return value.equals(fields.get(field)); }
             @Override public boolean isEverything() { return false; }
-            @Override public Optional<String> requiredValue(String asked) { return asked.equals(field) ? Optional.of(value) : Optional.empty(); }
+            @Override public Optional<String> requiresExactMatch(String asked) { return asked.equals(field) ? Optional.of(value) : Optional.empty(); }
             @Override public String toString() { return field + "=" + value; }
         };
     }
