@@ -7,6 +7,8 @@ import io.steersman.api.controller.Request;
 import io.steersman.api.model.core.Namespace;
 import io.steersman.api.model.core.Node;
 import io.steersman.api.model.core.Pod;
+import io.steersman.api.resource.BuiltinResources;
+import io.steersman.api.resource.ResourceType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -29,6 +31,12 @@ public final class NodeAgentPlugin implements ControllerPlugin {
     @Override
     public String name() {
         return "node-agent";
+    }
+
+    /** The built-in kinds it works on, so it also runs beside a registry that lacks them. */
+    @Override
+    public List<ResourceType<?>> resourceTypes() {
+        return List.of(BuiltinResources.NAMESPACES, BuiltinResources.NODES, BuiltinResources.PODS);
     }
 
     @Override
