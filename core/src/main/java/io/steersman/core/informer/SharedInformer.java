@@ -252,7 +252,7 @@ public final class SharedInformer<T extends ApiObject> {
         if (namespace != null && type.namespaced()) {
             smallest = indexes.get(NAMESPACE).keys(namespace);
         }
-        for (Map.Entry<String, String> term : SelectorTerms.equalities(selector).entrySet()) {
+        for (Map.Entry<String, String> term : selector.equalities().entrySet()) {
             Set<String> keys = indexes.get(LABEL).keys(labelTerm(term.getKey(), term.getValue()));
             if (smallest == null || keys.size() < smallest.size()) {
                 smallest = keys;

@@ -76,6 +76,12 @@ public final class SharedInformers implements AutoCloseable {
         }
     }
 
+    /** The informer of {@code type} if one was created. */
+    @SuppressWarnings("unchecked")
+    public <T extends ApiObject> java.util.Optional<SharedInformer<T>> find(ResourceType<T> type) {
+        return java.util.Optional.ofNullable((SharedInformer<T>) informers.get(type));
+    }
+
     /** Every informer, started or not. */
     public List<SharedInformer<?>> all() {
         return List.copyOf(informers.values());
@@ -91,18 +97,19 @@ public final class SharedInformers implements AutoCloseable {
     }
 
     /**
-     * Waits until every started informer has delivered every change up to {@code revision}, or the
-     * timeout passes; returns the informers that did not catch up.
+     * Waits until, for each kind in {@code revisions}, its informer (if one runs) has delivered every
+     * change up to that revision, or the timeout passes; returns the informers that did not catch up.
      */
-    public List<SharedInformer<?>> awaitRevision(long revision, Duration timeout) throws InterruptedException {
+    public List<SharedInformer<?>> awaitRevisions(Map<ResourceType<?>, Long> revisions, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<SharedInformer<?>> behind = new ArrayList<>();
-        for (SharedInformer<?> informer : all()) {
-            if (!informer.hasSynced()) {
+        for (Map.Entry<ResourceType<?>, Long> entry : revisions.entrySet()) {
+            SharedInformer<?> informer = informers.get(entry.getKey());
+            if (informer == null || !informer.hasSynced()) {
                 continue;
             }
             Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-            if (!informer.awaitRevision(revision, left)) {
+            if (!informer.awaitRevision(entry.getValue(), left)) {
                 behind.add(informer);
             }
         }

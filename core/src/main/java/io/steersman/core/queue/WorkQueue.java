@@ -280,6 +280,17 @@ public final class WorkQueue<K> {
         return null;
     }
 
+    /** Moves the keys whose time has come into the queue and returns how many keys are queued now. */
+    public int dueNow() {
+        lock.lock();
+        try {
+            fireDueLocked();
+            return queue.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The earliest time a waiting key becomes due, if any waits. */
     public Optional<Instant> nextDue() {
         lock.lock();
