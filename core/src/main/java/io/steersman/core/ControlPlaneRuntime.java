@@ -148,9 +148,16 @@ public final class ControlPlaneRuntime implements AutoCloseable {
 
     private void settleDeterministically() throws InterruptedException {
         List<String> lastRound = List.of();
+        Runnable catchUp = () -> {
+            try {
+                awaitInformers();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while settling", e);
+            }
+        };
         for (int round = 0; round < settleRounds; round++) {
-            awaitInformers();
-            List<String> processed = manager.processDue();
+            List<String> processed = manager.processDue(catchUp);
             if (processed.isEmpty()) {
                 awaitInformers();
                 if (!manager.hasWorkNow()) {
@@ -377,7 +384,10 @@ public final class ControlPlaneRuntime implements AutoCloseable {
             }
             chosen.addAll(plugins);
             if (!explicitPlugins || serviceLoaderPlugins) {
-                chosen.addAll(load(ControllerPlugin.class, problems));
+                // A discovered plugin of a class given explicitly is the same plugin: the explicit one runs.
+                Set<Class<?>> given = new java.util.HashSet<>();
+                plugins.forEach(p -> given.add(p.getClass()));
+                load(ControllerPlugin.class, problems).stream().filter(p -> !given.contains(p.getClass())).forEach(chosen::add);
             }
             chosen.removeIf(p -> excluded.contains(p.getClass()));
             ControlPlaneRuntime runtime = null;

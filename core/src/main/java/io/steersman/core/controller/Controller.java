@@ -74,22 +74,26 @@ final class Controller<K> {
     }
 
     /**
-     * Deterministic mode: reconciles, on the calling thread, the keys that are due now — at most as
-     * many as were due when it began, so a key that keeps waking itself shows up in the next round
-     * instead of looping here. Returns the keys processed, in order.
+     * Deterministic mode: reconciles, on the calling thread, the keys that are due now — the batch
+     * taken when it begins, in the order of their string form (so the order does not depend on
+     * which informer thread delivered first), and no more: a key that wakes itself again shows up
+     * in the next round instead of looping here. Returns the keys processed, in order.
      */
     List<K> processDue() {
         int due = queue.dueNow();
-        List<K> processed = new ArrayList<>(due);
+        List<K> batch = new ArrayList<>(due);
         for (int i = 0; i < due; i++) {
             K key = queue.poll();
             if (key == null) {
                 break;
             }
-            processed.add(key);
+            batch.add(key);
+        }
+        batch.sort(java.util.Comparator.comparing(String::valueOf));
+        for (K key : batch) {
             process(key);
         }
-        return processed;
+        return batch;
     }
 
     /** Starts the worker threads, named after the controller. */

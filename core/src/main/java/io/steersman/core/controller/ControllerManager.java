@@ -35,9 +35,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -82,7 +80,7 @@ public final class ControllerManager implements AutoCloseable {
     private boolean closed;
 
     /**
-     * {@code plugins} in order, system plugins among them; each plugin class is used once.
+     * {@code plugins} in order, system plugins among them; an instance listed twice runs once.
      * {@code deterministic}: run no threads, see {@link #processDue}. {@code earlierProblems}, from
      * loading the plugins, are reported with the manager's own.
      */
@@ -96,11 +94,14 @@ public final class ControllerManager implements AutoCloseable {
         this.settings = settings;
         this.deterministic = deterministic;
         this.earlierProblems = List.copyOf(earlierProblems);
-        Map<Class<?>, ControllerPlugin> unique = new LinkedHashMap<>();
+        Set<ControllerPlugin> unique = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<ControllerPlugin> ordered = new ArrayList<>();
         for (ControllerPlugin plugin : plugins) {
-            unique.putIfAbsent(plugin.getClass(), plugin);
+            if (unique.add(plugin)) {
+                ordered.add(plugin);
+            }
         }
-        this.plugins = List.copyOf(unique.values());
+        this.plugins = List.copyOf(ordered);
     }
 
     public List<ControllerPlugin> plugins() {
@@ -418,15 +419,18 @@ public final class ControllerManager implements AutoCloseable {
     // ---- running ----
 
     /**
-     * Deterministic mode: one round — each controller reconciles, on this thread, the keys due at
-     * the clock's current time. Returns what was processed, as {@code controller: key}.
+     * Deterministic mode: one round — each controller in turn reconciles, on this thread, the keys
+     * due at the clock's current time. {@code catchUp} runs before each controller's batch (the
+     * runtime waits there for the informers to deliver every write so far, so each batch is the same
+     * from run to run). Returns what was processed, as {@code controller: key}.
      */
-    public List<String> processDue() {
+    public List<String> processDue(Runnable catchUp) {
         if (!deterministic) {
             throw new IllegalStateException("processDue() is for the deterministic mode; this manager runs worker threads");
         }
         List<String> processed = new ArrayList<>();
         for (Controller<?> controller : List.copyOf(controllers)) {
+            catchUp.run();
             for (Object key : controller.processDue()) {
                 processed.add(controller.name() + ": " + key);
             }
