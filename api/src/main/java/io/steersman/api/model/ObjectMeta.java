@@ -30,6 +30,9 @@ public record ObjectMeta(
         List<Map<String, Object>> managedFields,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> unknownFields) {
 
+    /** Metadata with nothing set: what an object without {@code metadata} reads as. */
+    public static final ObjectMeta EMPTY = new Builder().build();
+
     public ObjectMeta {
         labels = Values.map(labels);
         annotations = Values.map(annotations);

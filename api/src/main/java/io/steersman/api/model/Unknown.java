@@ -22,6 +22,27 @@ public final class Unknown {
         return freezeMap(fields);
     }
 
+    /**
+     * A deep, unmodifiable copy of a JSON object the model keeps whole (a probe handler, an env
+     * var's valueFrom), or null when there is none: unlike {@link #copy}, an empty object stays
+     * an empty object, so {@code emptyDir: {}}-like values round-trip.
+     */
+    public static Map<String, Object> freezeOrNull(Map<String, Object> fields) {
+        return fields == null ? null : freezeMap(fields);
+    }
+
+    /** Deep, unmodifiable copies of a list of JSON objects (conditions or taints kept as JSON); never null. */
+    public static List<Map<String, Object>> copyAll(List<Map<String, Object>> objects) {
+        if (objects == null || objects.isEmpty()) {
+            return List.of();
+        }
+        List<Map<String, Object>> copy = new ArrayList<>(objects.size());
+        for (Map<String, Object> object : objects) {
+            copy.add(freezeOrNull(object));
+        }
+        return Collections.unmodifiableList(copy);
+    }
+
     /** A deep, unmodifiable copy of a JSON-shaped value (maps, lists, scalars). */
     @SuppressWarnings("unchecked")
     public static Object freeze(Object value) {

@@ -1,0 +1,44 @@
+package io.steersman.api.model;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * RFC 3339 as the API writes times: {@code metav1.Time} in whole seconds
+ * ({@code 2024-05-01T10:00:00Z}) and {@code metav1.MicroTime} with six fraction digits
+ * ({@code 2024-05-01T10:00:00.123456Z}, used by Events and Leases). Parsing accepts any RFC 3339
+ * offset and fraction. Stateless and thread-safe.
+ */
+public final class Times {
+    private Times() {}
+
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
+    private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSXXX");
+
+    /** {@code metav1.Time}: UTC, truncated to the second. */
+    public static String format(Instant instant) {
+        return SECONDS.format(instant.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
+    }
+
+    /** {@code metav1.MicroTime}: UTC, truncated to the microsecond, always six digits. */
+    public static String formatMicro(Instant instant) {
+        return MICROS.format(instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
+    }
+
+    /**
+     * Parses an RFC 3339 time with any offset and fraction.
+     *
+     * @throws IllegalArgumentException naming the text that is not RFC 3339
+     */
+    public static Instant parse(String text) {
+        try {
+            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("parsing time \"" + text + "\" as RFC 3339: " + e.getMessage(), e);
+        }
+    }
+}

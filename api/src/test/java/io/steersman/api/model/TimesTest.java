@@ -1,0 +1,29 @@
+package io.steersman.api.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class TimesTest {
+
+    @Test
+    void timesAreWrittenInWholeSecondsInUtc() {
+        assertThat(Times.format(Instant.parse("2024-05-01T10:00:00.987Z"))).isEqualTo("2024-05-01T10:00:00Z");
+    }
+
+    @Test
+    void microTimesAlwaysCarrySixDigits() {
+        assertThat(Times.formatMicro(Instant.parse("2024-05-01T10:00:00.1234567Z"))).isEqualTo("2024-05-01T10:00:00.123456Z");
+        assertThat(Times.formatMicro(Instant.parse("2024-05-01T10:00:00Z"))).isEqualTo("2024-05-01T10:00:00.000000Z");
+    }
+
+    @Test
+    void parsingAcceptsOffsetsAndFractions() {
+        assertThat(Times.parse("2024-05-01T12:00:00+02:00")).isEqualTo(Instant.parse("2024-05-01T10:00:00Z"));
+        assertThat(Times.parse("2024-05-01T10:00:00.5Z")).isEqualTo(Instant.parse("2024-05-01T10:00:00.5Z"));
+        assertThatThrownBy(() -> Times.parse("yesterday")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("parsing time \"yesterday\" as RFC 3339");
+    }
+}

@@ -1,0 +1,102 @@
+package io.steersman.controller.deployment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * The {@code pod-template-hash}: upstream's {@code controller.ComputeHash}, FNV-32a over the template
+ * followed by the collision count, rendered with {@code rand.SafeEncodeString}. Upstream feeds the
+ * hasher Go's deep printer output, which cannot be reproduced byte for byte; this hashes a
+ * canonical JSON form instead (object keys sorted at every level), so equal templates always give
+ * equal hashes, in any JVM and across restarts. Thread-safe.
+ */
+final class TemplateHash {
+    private static final String ALPHANUMS = "bcdfghjklmnpqrstvwxz2456789";
+    private static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules();
+    private static final int FNV_OFFSET = 0x811c9dc5;
+    private static final int FNV_PRIME = 0x01000193;
+
+    private TemplateHash() {}
+
+    /** The hash of {@code template} (any JSON-mappable value) with an optional collision count. */
+    static String compute(Object template, Integer collisionCount) {
+        int hash = FNV_OFFSET;
+        hash = fnv(hash, canonicalJson(template).getBytes(StandardCharsets.UTF_8));
+        if (collisionCount != null) {
+            // As upstream: the count as a little-endian uint32 in an 8-byte buffer.
+            int c = collisionCount;
+            byte[] bytes = {(byte) c, (byte) (c >>> 8), (byte) (c >>> 16), (byte) (c >>> 24), 0, 0, 0, 0};
+            hash = fnv(hash, bytes);
+        }
+        return safeEncode(Integer.toUnsignedString(hash));
+    }
+
+    /** FNV-32a of some bytes, for the test vectors. */
+    static int fnv32a(byte[] bytes) {
+        return fnv(FNV_OFFSET, bytes);
+    }
+
+    private static int fnv(int hash, byte[] bytes) {
+        for (byte b : bytes) {
+            hash ^= b & 0xff;
+            hash *= FNV_PRIME;
+        }
+        return hash;
+    }
+
+    /** {@code rand.SafeEncodeString}: every character mapped into an alphabet without vowels or look-alikes. */
+    static String safeEncode(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            out.append(ALPHANUMS.charAt(s.charAt(i) % ALPHANUMS.length()));
+        }
+        return out.toString();
+    }
+
+    /** JSON with the keys of every object sorted, so map order never changes the hash. */
+    static String canonicalJson(Object value) {
+        StringBuilder out = new StringBuilder(512);
+        write(MAPPER.valueToTree(value), out);
+        return out.toString();
+    }
+
+    private static void write(JsonNode node, StringBuilder out) {
+        if (node.isObject()) {
+            List<String> names = new ArrayList<>();
+            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+                names.add(it.next());
+            }
+            names.sort(null);
+            out.append('{');
+            boolean first = true;
+            for (String name : names) {
+                JsonNode child = node.get(name);
+                if (child.isNull()) {
+                    continue;
+                }
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                out.append(MAPPER.getNodeFactory().textNode(name)).append(':');
+                write(child, out);
+            }
+            out.append('}');
+        } else if (node.isArray()) {
+            out.append('[');
+            for (int i = 0; i < node.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                write(node.get(i), out);
+            }
+            out.append(']');
+        } else {
+            out.append(node);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.steersman.controller.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class TemplateHashTest {
+
+    record FnvRow(String input, int expected) {}
+
+    static Stream<FnvRow> vectors() {
+        // the published FNV-1a 32-bit test vectors
+        return Stream.of(new FnvRow("", 0x811c9dc5), new FnvRow("a", 0xe40c292c), new FnvRow("foobar", 0xbf9cf968));
+    }
+
+    @ParameterizedTest
+    @MethodSource("vectors")
+    void fnv32aMatchesTheReferenceVectors(FnvRow row) {
+        assertThat(TemplateHash.fnv32a(row.input().getBytes(StandardCharsets.UTF_8))).isEqualTo(row.expected());
+    }
+
+    @Test
+    void safeEncodeMapsDigitsLikeUpstream() {
+        assertThat(TemplateHash.safeEncode("1234567890")).isEqualTo("56789bcdf4");
+    }
+
+    private static Map<String, Object> template(String image, boolean reversedLabels) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        if (reversedLabels) {
+            labels.put("tier", "web");
+            labels.put("app", "nginx");
+        } else {
+            labels.put("app", "nginx");
+            labels.put("tier", "web");
+        }
+        return Map.of("metadata", Map.of("labels", labels),
+                "spec", Map.of("containers", List.of(Map.of("name", "nginx", "image", image))));
+    }
+
+    @Test
+    void equalTemplatesHashEquallyWhateverTheMapOrder() {
+        assertThat(TemplateHash.compute(template("nginx:1.9.1", false), null))
+                .isEqualTo(TemplateHash.compute(template("nginx:1.9.1", true), null));
+    }
+
+    @Test
+    void hashIsStableAcrossRuns() {
+        // pinned: a change here renames every ReplicaSet of every existing Deployment
+        assertThat(TemplateHash.canonicalJson(template("nginx:1.9.1", true)))
+                .isEqualTo("{\"metadata\":{\"labels\":{\"app\":\"nginx\",\"tier\":\"web\"}},"
+                        + "\"spec\":{\"containers\":[{\"image\":\"nginx:1.9.1\",\"name\":\"nginx\"}]}}");
+        String hash = TemplateHash.compute(template("nginx:1.9.1", false), null);
+        assertThat(hash).matches("[4-9bcdf]{1,10}");
+        assertThat(TemplateHash.compute(template("nginx:1.9.1", false), null)).isEqualTo(hash);
+    }
+
+    @Test
+    void differentTemplatesOrCollisionCountsHashDifferently() {
+        String base = TemplateHash.compute(template("nginx:1.9.1", false), null);
+        assertThat(TemplateHash.compute(template("nginx:1.91", false), null)).isNotEqualTo(base);
+        assertThat(TemplateHash.compute(template("nginx:1.9.1", false), 0)).isNotEqualTo(base);
+        assertThat(TemplateHash.compute(template("nginx:1.9.1", false), 1))
+                .isNotEqualTo(TemplateHash.compute(template("nginx:1.9.1", false), 0));
+    }
+}
