@@ -127,6 +127,10 @@ final class Exchange {
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 
+    void clearWarnings() {
+        warnings.clear();
+    }
+
     void addWarnings() {
         for (String warning : warnings) {
             response.getHeaders().add(new HttpField(HttpHeader.WARNING, "299 - \"" + warning.replace("\\", "\\\\").replace("\"", "\\\"") + "\""));
