@@ -5,7 +5,7 @@ import io.steersman.core.store.Store;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.time.Clock;
+import io.steersman.api.controller.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -134,7 +134,7 @@ public final class ApiServer implements AutoCloseable {
         private int port = 6443;
         private ServerCertificates certificates;
         private final Map<String, Authenticator.Principal> tokens = new LinkedHashMap<>();
-        private Clock clock = Clock.systemUTC();
+        private Clock clock = Clock.SYSTEM;
         private int maxThreads = 200;
         private long idleTimeoutMillis = 60_000;
 

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.steersman.api.model.LabelSelector;
 import io.steersman.api.selector.Selector;
 import io.steersman.api.selector.SelectorParseException;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -374,7 +373,7 @@ final class BuiltinPrinters {
         }
         try {
             return Selector.from(Json.convert(selector, LabelSelector.class)).toString();
-        } catch (IOException | SelectorParseException e) {
+        } catch (io.steersman.api.client.ApiException | SelectorParseException e) {
             return "<error>";
         }
     }

@@ -53,7 +53,7 @@ final class ColumnPrinter implements Printer {
             case "date" -> Printer.age(value, now);
             case "integer" -> value.canConvertToLong() ? (Object) value.asLong() : value.asText();
             case "boolean" -> value.isBoolean() ? (Object) value.asBoolean() : value.asText();
-            default -> value.isValueNode() ? value.asText() : Json.MAPPER.valueToTree(value).toString();
+            default -> value.isValueNode() ? value.asText() : value.toString();
         };
     }
 

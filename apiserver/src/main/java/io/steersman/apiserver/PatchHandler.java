@@ -8,7 +8,7 @@ import io.steersman.core.patch.PatchContext;
 import io.steersman.core.patch.Patches;
 import io.steersman.core.store.Store;
 import io.steersman.core.store.WriteOptions;
-import java.time.Clock;
+import io.steersman.api.controller.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jetty.http.HttpHeader;
@@ -43,7 +43,7 @@ final class PatchHandler {
         return PatchContext.of(type.apiVersion(), type.kind())
                 .withFieldManager(ex.query("fieldManager"))
                 .withForce(ex.flag("force"))
-                .at(clock.instant())
+                .at(clock.now())
                 .withSubresource(subresource);
     }
 

@@ -6,6 +6,7 @@ import io.steersman.api.client.ApiException;
 import io.steersman.api.client.DeleteOptions;
 import io.steersman.api.client.GoneException;
 import io.steersman.api.client.NotFoundException;
+import io.steersman.api.controller.Clock;
 import io.steersman.api.model.ApiObject;
 import io.steersman.api.model.ObjectMeta;
 import io.steersman.api.model.Status;
@@ -41,7 +42,7 @@ final class ResourceHandler {
     private final PatchHandler patches;
     private final Scales scales;
 
-    ResourceHandler(Store store, Tables tables, ObjectWriter writer, Executor executor, Scheduler scheduler, java.time.Clock clock) {
+    ResourceHandler(Store store, Tables tables, ObjectWriter writer, Executor executor, Scheduler scheduler, Clock clock) {
         this.store = store;
         this.tables = tables;
         this.writer = writer;

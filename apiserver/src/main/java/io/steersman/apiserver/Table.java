@@ -38,7 +38,7 @@ record Table(List<Column> columns, List<Row> rows, long resourceVersion, String 
 
     byte[] json(String version, boolean withColumns) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(512 + rows.size() * 512);
-        try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
+        try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
             g.writeStartObject();
             g.writeStringField("kind", "Table");
             g.writeStringField("apiVersion", "meta.k8s.io/" + version);

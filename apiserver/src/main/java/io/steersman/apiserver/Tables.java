@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.steersman.api.model.ApiObject;
 import io.steersman.api.resource.ResourceType;
 import io.steersman.core.store.WatchEvent;
-import java.time.Clock;
+import io.steersman.api.controller.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +33,7 @@ final class Tables {
         String include = includeObject(ex);
         String version = Negotiation.forObjects(ex.header(org.eclipse.jetty.http.HttpHeader.ACCEPT), true).version();
         Printer printer = printer(type);
-        Instant now = clock.instant();
+        Instant now = clock.now();
         List<Table.Row> rows = new ArrayList<>(items.size());
         for (T item : items) {
             rows.add(row(printer, item, include, version == null ? "v1" : version, now));
@@ -51,7 +51,7 @@ final class Tables {
             if (event.type() == WatchEvent.Type.BOOKMARK) {
                 return WatchLines.line("BOOKMARK", new Table(printer.columns(), List.of(), revision, null).json(version, false));
             }
-            Table.Row row = row(printer, event.object(), include, version, clock.instant());
+            Table.Row row = row(printer, event.object(), include, version, clock.now());
             boolean withColumns = first.getAndSet(false);
             return WatchLines.line(event.type().name(), new Table(printer.columns(), List.of(row), revision, null).json(version, withColumns));
         };
