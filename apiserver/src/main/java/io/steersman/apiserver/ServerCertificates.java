@@ -237,7 +237,12 @@ public final class ServerCertificates {
     private static String pem(Object object) {
         StringWriter out = new StringWriter();
         try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
-            writer.writeObject(object);
+            if (object instanceof PrivateKey key) {
+                // PKCS#8 ("PRIVATE KEY"): carries the curve, and Go and the JDK both read it.
+                writer.writeObject(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(key, null));
+            } else {
+                writer.writeObject(object);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -270,7 +275,7 @@ public final class ServerCertificates {
         Object parsed = parse(file);
         JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
         if (parsed instanceof PEMKeyPair pair) {
-            return converter.getKeyPair(pair).getPrivate();
+            return converter.getPrivateKey(pair.getPrivateKeyInfo());
         }
         if (parsed instanceof PrivateKeyInfo info) {
             return converter.getPrivateKey(info);
