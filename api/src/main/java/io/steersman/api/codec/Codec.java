@@ -176,6 +176,12 @@ public final class Codec {
         }
         String kind = text(tree, "kind");
         String apiVersion = text(tree, "apiVersion");
+        for (String field : new String[] {"apiVersion", "kind"}) {
+            JsonNode node = tree.get(field);
+            if (node != null && !node.isTextual() && !node.isNull()) {
+                throw DecodeException.badRequest(field + ": expected a string, got " + DecodeErrors.describe(node), field);
+            }
+        }
         if (kind == null || kind.isEmpty()) {
             throw DecodeException.badRequest("Object 'Kind' is missing in '" + DecodeErrors.abbreviate(tree) + "'", null);
         }

@@ -128,6 +128,17 @@ class EncodingTest {
     }
 
     @Test
+    void multiLineStringsAreWrittenAsLiteralBlocks() {
+        ConfigMap script = ConfigMap.of(ObjectMeta.named("default", "script"),
+                Map.of("run.sh", "#!/bin/sh\necho hello\n", "odd", "trailing space \nline"));
+
+        String yaml = codec.toYaml(script);
+
+        assertThat(yaml).contains("run.sh: |\n    #!/bin/sh\n    echo hello\n");
+        assertThat(codec.decodeYaml(yaml)).containsExactly(script);
+    }
+
+    @Test
     void severalObjectsMakeOneYamlStream() {
         ConfigMap a = ConfigMap.of(ObjectMeta.named("default", "a"), Map.of());
         ConfigMap b = ConfigMap.of(ObjectMeta.named("default", "b"), Map.of("k", "v"));
