@@ -168,7 +168,8 @@ public final class ServiceValidation {
             errors.add(Rules.invalid(ips, GoValue.strings(spec.clusterIPs()), "may only hold up to 2 values"));
         }
         String clusterIp = spec.clusterIP();
-        if (!Rules.isEmpty(clusterIp) && !ServiceSpec.CLUSTER_IP_NONE.equals(clusterIp) && !isIp(clusterIp)) {
+        // upstream validates clusterIPs, which the registry fills from clusterIP; only a lone clusterIP is checked here
+        if (spec.clusterIPs().isEmpty() && !Rules.isEmpty(clusterIp) && !ServiceSpec.CLUSTER_IP_NONE.equals(clusterIp) && !isIp(clusterIp)) {
             errors.add(Rules.invalid(SPEC.child("clusterIP"), clusterIp, "must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)"));
         }
         for (int i = 0; i < spec.ipFamilies().size(); i++) {
