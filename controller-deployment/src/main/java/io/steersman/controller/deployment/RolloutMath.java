@@ -1,6 +1,7 @@
 package io.steersman.controller.deployment;
 
 import io.steersman.api.model.IntOrString;
+import io.steersman.api.model.IntOrStrings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,27 +19,10 @@ final class RolloutMath {
 
     /**
      * An IntOrString scaled against {@code total}: an int as it is, a percentage rounded up or down
-     * ({@code intstr.GetScaledValueFromIntOrPercent}). 25% of 10 is 3 rounded up, 2 rounded down.
+     * ({@code intstr.GetScaledValueFromIntOrPercent}); absent counts as zero, as in {@code ResolveFenceposts}.
      */
     static int scaledValue(IntOrString value, int total, boolean roundUp) {
-        if (value == null) {
-            return 0;
-        }
-        if (value.isInt()) {
-            return value.intValue();
-        }
-        String s = value.strValue();
-        if (!s.endsWith("%")) {
-            throw new IllegalArgumentException("invalid value for IntOrString: invalid type: string is not a percentage: " + s);
-        }
-        int percent;
-        try {
-            percent = Integer.parseInt(s.substring(0, s.length() - 1));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("invalid value \"" + s + "\": " + e.getMessage(), e);
-        }
-        long scaled = (long) percent * total;
-        return (int) (roundUp ? -Math.floorDiv(-scaled, 100) : Math.floorDiv(scaled, 100));
+        return value == null ? 0 : IntOrStrings.scaledValue(value, total, roundUp);
     }
 
     /**

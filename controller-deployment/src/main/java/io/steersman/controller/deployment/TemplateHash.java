@@ -2,7 +2,10 @@ package io.steersman.controller.deployment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -16,7 +19,9 @@ import java.util.List;
  */
 final class TemplateHash {
     private static final String ALPHANUMS = "bcdfghjklmnpqrstvwxz2456789";
-    private static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules();
+    /** A fixed configuration, never one found on the classpath: the hash must not depend on it. */
+    private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(
+            new SimpleModule("template-hash").addSerializer(Instant.class, ToStringSerializer.instance));
     private static final int FNV_OFFSET = 0x811c9dc5;
     private static final int FNV_PRIME = 0x01000193;
 

@@ -69,4 +69,15 @@ class TemplateHashTest {
         assertThat(TemplateHash.compute(template("nginx:1.9.1", false), 1))
                 .isNotEqualTo(TemplateHash.compute(template("nginx:1.9.1", false), 0));
     }
+
+    @Test
+    void hashesPodTemplatesIncludingTimestamps() {
+        var meta = io.steersman.api.model.ObjectMeta.builder().labels(Map.of("app", "nginx"))
+                .creationTimestamp(java.time.Instant.parse("2026-01-01T00:00:00Z")).build();
+        var spec = io.steersman.api.model.core.PodSpec.EMPTY;
+        var a = io.steersman.api.model.core.PodTemplateSpec.of(meta, spec);
+        var b = io.steersman.api.model.core.PodTemplateSpec.of(meta.withLabels(Map.of("app", "nginx")), spec);
+        assertThat(TemplateHash.compute(a, null)).isEqualTo(TemplateHash.compute(b, null));
+        assertThat(TemplateHash.compute(a, null)).isNotEqualTo(TemplateHash.compute(a.withMetadata(meta.withLabels(Map.of("app", "web"))), null));
+    }
 }
