@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -41,9 +42,11 @@ final class Mappers {
                         .build())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
-        SimpleModule time = new SimpleModule("steersman-time")
+        ValuePool pool = new ValuePool(8192);
+        SimpleModule values = new SimpleModule("steersman-values")
                 .addSerializer(Instant.class, new InstantSerializer())
-                .addDeserializer(Instant.class, new InstantDeserializer());
+                .addDeserializer(Instant.class, new InstantDeserializer(pool))
+                .addDeserializer(String.class, new PooledStringDeserializer(pool));
         JsonMapper mapper = JsonMapper.builder(factory)
                 // Records expose isX() helpers (isReady, isPaused) that are not fields of the API.
                 .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
@@ -57,7 +60,7 @@ final class Mappers {
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .defaultPropertyInclusion(JsonInclude.Value.construct(
                         JsonInclude.Include.CUSTOM, JsonInclude.Include.ALWAYS, OmitNullAndEmpty.class, null))
-                .addModule(time)
+                .addModule(values)
                 .build();
         // ALLOW_COERCION_OF_SCALARS does not cover numbers and booleans read as strings.
         mapper.coercionConfigFor(LogicalType.Textual)
@@ -95,6 +98,12 @@ final class Mappers {
 
     /** Reads RFC 3339 with any offset; fractional seconds are dropped, as the API keeps whole seconds. */
     static final class InstantDeserializer extends JsonDeserializer<Instant> {
+        private final ValuePool pool;
+
+        InstantDeserializer(ValuePool pool) {
+            this.pool = pool;
+        }
+
         @Override
         public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (p.currentToken() != JsonToken.VALUE_STRING) {
@@ -102,10 +111,33 @@ final class Mappers {
             }
             String text = p.getText();
             try {
-                return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant().truncatedTo(ChronoUnit.SECONDS);
+                return pool.pool(OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant()
+                        .truncatedTo(ChronoUnit.SECONDS));
             } catch (DateTimeParseException e) {
                 return (Instant) ctxt.handleWeirdStringValue(Instant.class, text, "not an RFC 3339 time");
             }
+        }
+    }
+
+    /** Strings as Jackson reads them (strictly: a number is not a string), then shared through the pool. */
+    static final class PooledStringDeserializer extends JsonDeserializer<String> {
+        private final ValuePool pool;
+
+        PooledStringDeserializer(ValuePool pool) {
+            this.pool = pool;
+        }
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_STRING) {
+                return pool.pool(p.getText());
+            }
+            return StringDeserializer.instance.deserialize(p, ctxt);
+        }
+
+        @Override
+        public boolean isCachable() {
+            return true;
         }
     }
 }

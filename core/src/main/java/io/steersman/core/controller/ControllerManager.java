@@ -23,6 +23,7 @@ import io.steersman.api.model.ApiObject;
 import io.steersman.api.model.OwnerReference;
 import io.steersman.api.resource.ResourceRegistry;
 import io.steersman.api.resource.ResourceType;
+import io.steersman.core.event.EventRecorders;
 import io.steersman.core.informer.ResourceEventHandler;
 import io.steersman.core.informer.SharedInformer;
 import io.steersman.core.informer.SharedInformers;
@@ -75,6 +76,9 @@ public final class ControllerManager implements AutoCloseable {
     private final boolean deterministic;
     private final List<String> earlierProblems;
     private final List<Controller<?>> controllers = new ArrayList<>();
+    private final EventRecorders recorders;
+    /** What a reconciler that asks for an EventRecorder in its constructor gets; its Context has its controller's own. */
+    private final EventRecorder defaultRecorder;
     private final Object activity = new Object();
     private boolean started;
     private boolean closed;
@@ -94,6 +98,8 @@ public final class ControllerManager implements AutoCloseable {
         this.settings = settings;
         this.deterministic = deterministic;
         this.earlierProblems = List.copyOf(earlierProblems);
+        this.recorders = new EventRecorders(client, clock);
+        this.defaultRecorder = recorders.forComponent("steersman-controller-manager");
         Set<ControllerPlugin> unique = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         List<ControllerPlugin> ordered = new ArrayList<>();
         for (ControllerPlugin plugin : plugins) {
@@ -124,7 +130,9 @@ public final class ControllerManager implements AutoCloseable {
             for (Declared d : declared) {
                 Object reconciler = instance(injector, d.reconcilerClass(), "controller '" + d.name() + "' (plugin " + d.plugin().name() + ")", problems);
                 if (reconciler != null && events != null) {
-                    wiring.add(() -> wire(d, reconciler, events));
+                    // Unless a system plugin bound a recorder of its own, each controller's events name it as their source.
+                    EventRecorder own = events == defaultRecorder ? recorders.forComponent(d.name()) : events;
+                    wiring.add(() -> wire(d, reconciler, own));
                 }
             }
         }
@@ -238,7 +246,8 @@ public final class ControllerManager implements AutoCloseable {
                 bind(Clock.class).toInstance(clock);
                 bind(PluginSettings.class).toInstance(settings);
                 bind(ResourceRegistry.class).toInstance(registry);
-                bind(EventRecorder.class).toInstance(EventRecorder.DISCARD);
+                bind(EventRecorders.class).toInstance(recorders);
+                bind(EventRecorder.class).toInstance(defaultRecorder);
                 bind(Store.class).toInstance(store);
                 bind(SharedInformers.class).toInstance(informers);
             }

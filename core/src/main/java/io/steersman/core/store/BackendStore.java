@@ -1,9 +1,12 @@
 package io.steersman.core.store;
 
+import io.steersman.api.client.AlreadyExistsException;
 import io.steersman.api.client.DeleteOptions;
 import io.steersman.api.controller.Clock;
 import io.steersman.api.model.ApiObject;
 import io.steersman.api.model.ObjectMeta;
+import io.steersman.api.model.core.Namespace;
+import io.steersman.api.model.core.Pod;
 import io.steersman.api.resource.FieldError;
 import io.steersman.api.resource.ResourceRegistry;
 import io.steersman.api.resource.ResourceType;
@@ -68,6 +71,8 @@ public final class BackendStore implements Store, AutoCloseable {
     private final Clock clock;
     private final Backend backend;
     private final Map<ResourceType<?>, String> prefixes = new ConcurrentHashMap<>();
+    private static final KindRules<ApiObject> NO_RULES = new KindRules<>() {};
+    private static final Map<Class<?>, KindRules<?>> RULES = Map.of(Pod.class, new PodRules(), Namespace.class, new NamespaceRules());
     private final Set<StoreWatch<?>> bookmarkWatches = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService bookmarkTimer;
 
@@ -86,6 +91,32 @@ public final class BackendStore implements Store, AutoCloseable {
         });
         long period = options.bookmarkInterval().toMillis();
         bookmarkTimer.scheduleAtFixedRate(this::emitBookmarks, period, period, TimeUnit.MILLISECONDS);
+        bootstrapNamespaces();
+    }
+
+    /** Upstream's system namespaces, created at start when the registry serves namespaces. */
+    public static final List<String> SYSTEM_NAMESPACES = List.of("default", "kube-system", "kube-public", "kube-node-lease");
+
+    private void bootstrapNamespaces() {
+        Optional<ResourceType<?>> found = registry.forKind(Namespace.API_VERSION, Namespace.KIND);
+        if (found.isEmpty() || found.get().javaType() != Namespace.class) {
+            return;
+        }
+        ResourceType<Namespace> namespaces = registry.forType(Namespace.class);
+        for (String name : SYSTEM_NAMESPACES) {
+            if (get(namespaces, null, name).isEmpty()) {
+                try {
+                    create(namespaces, Namespace.of(ObjectMeta.named(null, name), null), WriteOptions.DEFAULT);
+                } catch (AlreadyExistsException raced) {
+                    // Another store on the same backend made it first.
+                }
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends ApiObject> KindRules<T> rules(ResourceType<T> type) {
+        return (KindRules<T>) RULES.getOrDefault(type.javaType(), NO_RULES);
     }
 
     // ---------------------------------------------------------------------------------- reads
@@ -220,7 +251,9 @@ public final class BackendStore implements Store, AutoCloseable {
         if (generated && isBlank(meta.generateName())) {
             throw StatusErrors.invalid(type, "", List.of(FieldError.required("metadata.name", "name or generateName is required")));
         }
-        T prepared = type.defaulter().apply(type.hasStatus() ? Shapes.withStatus(type, object, null) : object);
+        // As upstream: defaults when decoded, then the strategy's PrepareForCreate drops the status.
+        T defaulted = type.defaulter().apply(object);
+        T prepared = type.hasStatus() ? Shapes.withStatus(type, defaulted, null) : defaulted;
         Instant now = now();
         for (int attempt = 1; ; attempt++) {
             String name = generated ? NameGenerator.generate(meta.generateName()) : meta.name();
@@ -234,7 +267,7 @@ public final class BackendStore implements Store, AutoCloseable {
                     .deletionTimestamp(null)
                     .deletionGracePeriodSeconds(null)
                     .build();
-            T candidate = Shapes.withMetadata(type, prepared, system);
+            T candidate = rules(type).prepareForCreate(Shapes.withMetadata(type, prepared, system));
             validate(type, candidate, null);
             checkNamespace(type, namespace, name);
             String key = Keys.key(prefix(type), namespace, name);
@@ -337,7 +370,7 @@ public final class BackendStore implements Store, AutoCloseable {
             next = Shapes.withStatus(type, stored, Shapes.status(object));
         } else {
             T candidate = type.hasStatus() ? Shapes.withStatus(type, object, Shapes.status(stored)) : object;
-            candidate = type.defaulter().apply(candidate);
+            candidate = rules(type).prepareForUpdate(type.defaulter().apply(candidate), stored);
             ObjectMeta.Builder meta = candidate.metadata().toBuilder()
                     .name(old.name())
                     .namespace(old.namespace())
@@ -382,7 +415,8 @@ public final class BackendStore implements Store, AutoCloseable {
         }
         ObjectMeta old = stored.metadata();
         boolean remove = next.metadata().finalizers().isEmpty()
-                && old.deletionGracePeriodSeconds() != null && old.deletionGracePeriodSeconds() == 0;
+                && old.deletionGracePeriodSeconds() != null && old.deletionGracePeriodSeconds() == 0
+                && rules(type).mayRemove(next);
         if (options.dryRun()) {
             return next;
         }
@@ -469,7 +503,11 @@ public final class BackendStore implements Store, AutoCloseable {
             return Optional.of(Shapes.withMetadata(type, stored, shortened));
         }
         List<String> finalizers = propagationFinalizers(old.finalizers(), how.propagationPolicy());
-        long grace = old.isBeingDeleted() ? 0 : gracePeriod(type, stored, how);
+        T special = rules(type).markForDeletion(stored, now, finalizers);
+        if (special != null) {
+            return Optional.of(special);
+        }
+        long grace = old.isBeingDeleted() ? 0 : rules(type).gracePeriodSeconds(stored, how);
         if (grace == 0 && finalizers.isEmpty()) {
             return Optional.empty();
         }
@@ -484,11 +522,6 @@ public final class BackendStore implements Store, AutoCloseable {
         }
         meta.deletionGracePeriodSeconds(grace);
         return Optional.of(Shapes.withMetadata(type, stored, meta.build()));
-    }
-
-    /** The grace period a delete gives: 0 for every kind but those with graceful deletion (pods). */
-    private <T extends ApiObject> long gracePeriod(ResourceType<T> type, T stored, DeleteOptions how) {
-        return 0;
     }
 
     /**
