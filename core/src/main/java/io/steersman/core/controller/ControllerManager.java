@@ -23,6 +23,8 @@ import io.steersman.api.model.ApiObject;
 import io.steersman.api.model.OwnerReference;
 import io.steersman.api.resource.ResourceRegistry;
 import io.steersman.api.resource.ResourceType;
+import io.steersman.api.model.core.Event;
+import io.steersman.core.event.EventRecorders;
 import io.steersman.core.informer.ResourceEventHandler;
 import io.steersman.core.informer.SharedInformer;
 import io.steersman.core.informer.SharedInformers;
@@ -64,6 +66,8 @@ import org.slf4j.LoggerFactory;
 public final class ControllerManager implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ControllerManager.class);
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    /** The {@code source.component} of events from an injected EventRecorder (a controller's Context names the controller). */
+    static final String DEFAULT_COMPONENT = "controller-manager";
 
     private final ResourceRegistry registry;
     private final SharedInformers informers;
@@ -74,9 +78,12 @@ public final class ControllerManager implements AutoCloseable {
     private final List<ControllerPlugin> plugins;
     private final boolean deterministic;
     private final List<String> earlierProblems;
+    /** Writes Events when the registry serves them; null otherwise (events are then discarded). */
+    private final EventRecorders eventRecorders;
     private final List<Controller<?>> controllers = new ArrayList<>();
     private final Object activity = new Object();
     private boolean started;
+    private boolean overridesEventRecorder;
     private boolean closed;
 
     /**
@@ -94,6 +101,7 @@ public final class ControllerManager implements AutoCloseable {
         this.settings = settings;
         this.deterministic = deterministic;
         this.earlierProblems = List.copyOf(earlierProblems);
+        this.eventRecorders = servesEvents(registry) ? new EventRecorders(client, clock) : null;
         Set<ControllerPlugin> unique = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         List<ControllerPlugin> ordered = new ArrayList<>();
         for (ControllerPlugin plugin : plugins) {
@@ -220,6 +228,10 @@ public final class ControllerManager implements AutoCloseable {
         return declared;
     }
 
+    private static boolean servesEvents(ResourceRegistry registry) {
+        return registry.forKind(Event.API_VERSION, Event.KIND).filter(t -> t.javaType() == Event.class).isPresent();
+    }
+
     private boolean checkKind(Class<? extends ApiObject> kind, String what, List<String> problems) {
         try {
             registry.forType(kind);
@@ -238,18 +250,27 @@ public final class ControllerManager implements AutoCloseable {
                 bind(Clock.class).toInstance(clock);
                 bind(PluginSettings.class).toInstance(settings);
                 bind(ResourceRegistry.class).toInstance(registry);
-                bind(EventRecorder.class).toInstance(EventRecorder.DISCARD);
+                if (eventRecorders != null) {
+                    bind(EventRecorders.class).toInstance(eventRecorders);
+                    bind(EventRecorder.class).toInstance(eventRecorders.forComponent(DEFAULT_COMPONENT));
+                } else {
+                    bind(EventRecorder.class).toInstance(EventRecorder.DISCARD);
+                }
                 bind(Store.class).toInstance(store);
                 bind(SharedInformers.class).toInstance(informers);
             }
         };
         List<Module> overrides = new ArrayList<>();
+        overridesEventRecorder = false;
         for (ControllerPlugin plugin : plugins) {
             if (plugin instanceof SystemPlugin system) {
                 try {
                     Module module = system.bindings();
                     if (module != null) {
                         overrides.add(module);
+                        overridesEventRecorder |= com.google.inject.spi.Elements.getElements(module).stream()
+                                .anyMatch(e -> e instanceof com.google.inject.Binding<?> binding
+                                        && binding.getKey().equals(com.google.inject.Key.get(EventRecorder.class)));
                     }
                 } catch (RuntimeException e) {
                     problems.add("plugin " + plugin.name() + ": bindings() failed: " + e);
@@ -294,7 +315,9 @@ public final class ControllerManager implements AutoCloseable {
 
     private void wire(Declared d, Object reconciler, EventRecorder events) {
         if (d.spec() != null) {
-            wireSpec(d.spec(), reconciler, events);
+            // Each controller's events name it as their source, as upstream's recorders do.
+            boolean ours = eventRecorders != null && !overridesEventRecorder;
+            wireSpec(d.spec(), reconciler, ours ? eventRecorders.forComponent(d.name()) : events);
         } else {
             wireKinds(d.kindSpec(), (KindReconciler) reconciler);
         }
