@@ -67,7 +67,7 @@ public final class ControllerManager implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ControllerManager.class);
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
     /** The {@code source.component} of events from an injected EventRecorder (a controller's Context names the controller). */
-    static final String DEFAULT_COMPONENT = "controller-manager";
+    static final String DEFAULT_COMPONENT = "steersman-controller-manager";
 
     private final ResourceRegistry registry;
     private final SharedInformers informers;
@@ -80,10 +80,11 @@ public final class ControllerManager implements AutoCloseable {
     private final List<String> earlierProblems;
     /** Writes Events when the registry serves them; null otherwise (events are then discarded). */
     private final EventRecorders eventRecorders;
+    /** What a reconciler that asks for an EventRecorder in its constructor gets; its Context has its controller's own. */
+    private final EventRecorder defaultRecorder;
     private final List<Controller<?>> controllers = new ArrayList<>();
     private final Object activity = new Object();
     private boolean started;
-    private boolean overridesEventRecorder;
     private boolean closed;
 
     /**
@@ -102,6 +103,7 @@ public final class ControllerManager implements AutoCloseable {
         this.deterministic = deterministic;
         this.earlierProblems = List.copyOf(earlierProblems);
         this.eventRecorders = servesEvents(registry) ? new EventRecorders(client, clock) : null;
+        this.defaultRecorder = eventRecorders != null ? eventRecorders.forComponent(DEFAULT_COMPONENT) : EventRecorder.DISCARD;
         Set<ControllerPlugin> unique = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         List<ControllerPlugin> ordered = new ArrayList<>();
         for (ControllerPlugin plugin : plugins) {
@@ -252,25 +254,19 @@ public final class ControllerManager implements AutoCloseable {
                 bind(ResourceRegistry.class).toInstance(registry);
                 if (eventRecorders != null) {
                     bind(EventRecorders.class).toInstance(eventRecorders);
-                    bind(EventRecorder.class).toInstance(eventRecorders.forComponent(DEFAULT_COMPONENT));
-                } else {
-                    bind(EventRecorder.class).toInstance(EventRecorder.DISCARD);
                 }
+                bind(EventRecorder.class).toInstance(defaultRecorder);
                 bind(Store.class).toInstance(store);
                 bind(SharedInformers.class).toInstance(informers);
             }
         };
         List<Module> overrides = new ArrayList<>();
-        overridesEventRecorder = false;
         for (ControllerPlugin plugin : plugins) {
             if (plugin instanceof SystemPlugin system) {
                 try {
                     Module module = system.bindings();
                     if (module != null) {
                         overrides.add(module);
-                        overridesEventRecorder |= com.google.inject.spi.Elements.getElements(module).stream()
-                                .anyMatch(e -> e instanceof com.google.inject.Binding<?> binding
-                                        && binding.getKey().equals(com.google.inject.Key.get(EventRecorder.class)));
                     }
                 } catch (RuntimeException e) {
                     problems.add("plugin " + plugin.name() + ": bindings() failed: " + e);
@@ -315,8 +311,8 @@ public final class ControllerManager implements AutoCloseable {
 
     private void wire(Declared d, Object reconciler, EventRecorder events) {
         if (d.spec() != null) {
-            // Each controller's events name it as their source, as upstream's recorders do.
-            boolean ours = eventRecorders != null && !overridesEventRecorder;
+            // Unless a system plugin bound a recorder of its own, each controller's events name it as their source, as upstream's do.
+            boolean ours = eventRecorders != null && events == defaultRecorder;
             wireSpec(d.spec(), reconciler, ours ? eventRecorders.forComponent(d.name()) : events);
         } else {
             wireKinds(d.kindSpec(), (KindReconciler) reconciler);

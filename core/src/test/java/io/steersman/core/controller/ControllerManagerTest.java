@@ -239,6 +239,7 @@ class ControllerManagerTest {
 
     @Test
     void aPluginListedInMetaInfServicesIsFound() {
+        // Core lists the node agent too; leaving it out is how a control plane replaces it.
         ControlPlaneRuntime cp = ControlPlaneRuntime.builder().store(store).clock(clock).deterministic(true).systemPlugins(false)
                 .without(io.steersman.core.node.NodeAgentPlugin.class).start();
         toClose.add(cp);
