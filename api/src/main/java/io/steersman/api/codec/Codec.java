@@ -118,6 +118,14 @@ public final class Codec {
         return decode(readTree(json));
     }
 
+    /**
+     * A JSON document as {@code type}, whatever its apiVersion and kind say: a request body whose
+     * type the URL gives, or a type that is no kind ({@code Status}, {@code DeleteOptions}).
+     */
+    public <T> T decodeJson(byte[] json, Class<T> type) {
+        return decode(readTree(json), type);
+    }
+
     /** Every object of a YAML stream ({@code ---} separated; empty documents skipped), in order. */
     public List<ApiObject> decodeYaml(String yamlText) {
         return decodeYaml(new StringReader(yamlText));
@@ -168,6 +176,12 @@ public final class Codec {
         }
         String kind = text(tree, "kind");
         String apiVersion = text(tree, "apiVersion");
+        for (String field : new String[] {"apiVersion", "kind"}) {
+            JsonNode node = tree.get(field);
+            if (node != null && !node.isTextual() && !node.isNull()) {
+                throw DecodeException.badRequest(field + ": expected a string, got " + DecodeErrors.describe(node), field);
+            }
+        }
         if (kind == null || kind.isEmpty()) {
             throw DecodeException.badRequest("Object 'Kind' is missing in '" + DecodeErrors.abbreviate(tree) + "'", null);
         }

@@ -34,6 +34,14 @@ final class DecodeErrors {
         List<JsonMappingException.Reference> chain = mapping.getPath();
         String field = fieldPath(chain);
         JsonNode value = tree.at(pointer(chain));
+        if (mapping instanceof ValueInstantiationException && mapping.getCause() instanceof NullPointerException) {
+            // A record's collections refuse null elements; name the element rather than the record.
+            String nullAt = findNull(value);
+            if (nullAt != null) {
+                field = field.isEmpty() ? nullAt.substring(nullAt.startsWith(".") ? 1 : 0) : field + nullAt;
+                return DecodeException.badRequest(prefix(tree, type) + field + ": must not be null", field);
+            }
+        }
         String problem = problem(mapping, value);
         String where = field.isEmpty() ? "" : field + ": ";
         return DecodeException.badRequest(prefix(tree, type) + where + problem, field.isEmpty() ? null : field);
@@ -75,7 +83,7 @@ final class DecodeErrors {
                 return "expected " + expected(target, value) + ", got " + describe(value);
             }
             if (cause instanceof NullPointerException) {
-                return "null is not allowed in a list or map here";
+                return "null is not allowed in its lists and maps";
             }
             return cause != null && cause.getMessage() != null ? cause.getMessage() : message(e);
         }
@@ -89,6 +97,30 @@ final class DecodeErrors {
             return cause.getMessage();
         }
         return message(e);
+    }
+
+    /** The path below {@code object} of the first null element of one of its lists or maps, e.g. {@code .labels[app]}. */
+    private static String findNull(JsonNode object) {
+        if (object == null || !object.isObject()) {
+            return null;
+        }
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
+            JsonNode child = field.getValue();
+            if (child.isObject()) {
+                for (Map.Entry<String, JsonNode> entry : child.properties()) {
+                    if (entry.getValue().isNull()) {
+                        return "." + field.getKey() + "[" + entry.getKey() + "]";
+                    }
+                }
+            } else if (child.isArray()) {
+                for (int i = 0; i < child.size(); i++) {
+                    if (child.get(i).isNull()) {
+                        return "." + field.getKey() + "[" + i + "]";
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private static String expected(Class<?> target, JsonNode value) {

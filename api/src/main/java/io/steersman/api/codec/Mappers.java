@@ -1,12 +1,12 @@
 package io.steersman.api.codec;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -17,14 +17,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import io.steersman.api.model.Times;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Map;
@@ -41,9 +40,11 @@ final class Mappers {
                         .build())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
-        SimpleModule time = new SimpleModule("steersman-time")
+        ValuePool pool = new ValuePool(8192);
+        SimpleModule values = new SimpleModule("steersman-values")
                 .addSerializer(Instant.class, new InstantSerializer())
-                .addDeserializer(Instant.class, new InstantDeserializer());
+                .addDeserializer(Instant.class, new InstantDeserializer(pool))
+                .addDeserializer(String.class, new PooledStringDeserializer(pool));
         JsonMapper mapper = JsonMapper.builder(factory)
                 // Records expose isX() helpers (isReady, isPaused) that are not fields of the API.
                 .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
@@ -57,7 +58,7 @@ final class Mappers {
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .defaultPropertyInclusion(JsonInclude.Value.construct(
                         JsonInclude.Include.CUSTOM, JsonInclude.Include.ALWAYS, OmitNullAndEmpty.class, null))
-                .addModule(time)
+                .addModule(values)
                 .build();
         // ALLOW_COERCION_OF_SCALARS does not cover numbers and booleans read as strings.
         mapper.coercionConfigFor(LogicalType.Textual)
@@ -89,12 +90,18 @@ final class Mappers {
     static final class InstantSerializer extends JsonSerializer<Instant> {
         @Override
         public void serialize(Instant value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-            gen.writeString(DateTimeFormatter.ISO_INSTANT.format(value.truncatedTo(ChronoUnit.SECONDS)));
+            gen.writeString(Times.format(value));
         }
     }
 
     /** Reads RFC 3339 with any offset; fractional seconds are dropped, as the API keeps whole seconds. */
     static final class InstantDeserializer extends JsonDeserializer<Instant> {
+        private final ValuePool pool;
+
+        InstantDeserializer(ValuePool pool) {
+            this.pool = pool;
+        }
+
         @Override
         public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (p.currentToken() != JsonToken.VALUE_STRING) {
@@ -102,10 +109,32 @@ final class Mappers {
             }
             String text = p.getText();
             try {
-                return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant().truncatedTo(ChronoUnit.SECONDS);
-            } catch (DateTimeParseException e) {
+                return pool.pool(Times.parse(text).truncatedTo(ChronoUnit.SECONDS));
+            } catch (IllegalArgumentException e) {
                 return (Instant) ctxt.handleWeirdStringValue(Instant.class, text, "not an RFC 3339 time");
             }
+        }
+    }
+
+    /** Strings as Jackson reads them (strictly: a number is not a string), then shared through the pool. */
+    static final class PooledStringDeserializer extends JsonDeserializer<String> {
+        private final ValuePool pool;
+
+        PooledStringDeserializer(ValuePool pool) {
+            this.pool = pool;
+        }
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_STRING) {
+                return pool.pool(p.getText());
+            }
+            return StringDeserializer.instance.deserialize(p, ctxt);
+        }
+
+        @Override
+        public boolean isCachable() {
+            return true;
         }
     }
 }

@@ -17,6 +17,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.resolver.Resolver;
@@ -74,8 +75,28 @@ final class Yaml {
         options.setSplitLines(false);
         options.setWidth(Integer.MAX_VALUE);
         // The default resolver here: strings that would read back as timestamps, numbers or booleans get quoted.
-        org.yaml.snakeyaml.Yaml yaml = new org.yaml.snakeyaml.Yaml(new Representer(options), options);
+        org.yaml.snakeyaml.Yaml yaml = new org.yaml.snakeyaml.Yaml(new BlockRepresenter(options), options);
         return yaml.dump(value);
+    }
+
+    /** Writes multi-line strings (scripts, last-applied configurations) as {@code |} blocks, as kubectl does. */
+    static final class BlockRepresenter extends Representer {
+        BlockRepresenter(DumperOptions options) {
+            super(options);
+            this.representers.put(String.class, new RepresentMultiline());
+        }
+
+        private final class RepresentMultiline extends RepresentString {
+            @Override
+            public Node representData(Object data) {
+                String text = data.toString();
+                if (text.indexOf('\n') >= 0) {
+                    // The emitter falls back to a quoted style when a block cannot hold the text.
+                    return representScalar(Tag.STR, text, DumperOptions.ScalarStyle.LITERAL);
+                }
+                return super.representData(data);
+            }
+        }
     }
 
     private DecodeException translate(YAMLException e) {

@@ -38,7 +38,10 @@ class CodecErrorsTest {
                         "expected an integer or a string, got an object"),
                 new WrongType("spec: {strategy: {rollingUpdate: {maxSurge: 2.5}}}", "spec.strategy.rollingUpdate.maxSurge",
                         "expected an integer or a string, got 2.5"),
-                new WrongType("spec: {selector: [app]}", "spec.selector", "expected an object, got a list"));
+                new WrongType("spec: {selector: [app]}", "spec.selector", "expected an object, got a list"),
+                new WrongType("metadata: {name: web, labels: {app: null}}", "metadata.labels[app]", "must not be null"),
+                new WrongType("spec: {template: {spec: {containers: [{name: x, args: [a, null]}]}}}",
+                        "spec.template.spec.containers[0].args[1]", "must not be null"));
     }
 
     @ParameterizedTest
@@ -79,6 +82,13 @@ class CodecErrorsTest {
         assertThatThrownBy(() -> codec.decodeYaml("kind: Pod\nmetadata: {name: x}\n"))
                 .isInstanceOf(DecodeException.class)
                 .hasMessageStartingWith("Object 'apiVersion' is missing in '");
+    }
+
+    @Test
+    void anApiVersionThatIsNoStringIsABadRequest() {
+        assertThatThrownBy(() -> codec.decodeYaml("apiVersion: 1\nkind: Pod\n"))
+                .isInstanceOf(DecodeException.class)
+                .hasMessage("apiVersion: expected a string, got 1");
     }
 
     @Test

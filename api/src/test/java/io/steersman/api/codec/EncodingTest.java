@@ -128,6 +128,17 @@ class EncodingTest {
     }
 
     @Test
+    void multiLineStringsAreWrittenAsLiteralBlocks() {
+        ConfigMap script = ConfigMap.of(ObjectMeta.named("default", "script"),
+                Map.of("run.sh", "#!/bin/sh\necho hello\n", "odd", "trailing space \nline"));
+
+        String yaml = codec.toYaml(script);
+
+        assertThat(yaml).contains("run.sh: |\n    #!/bin/sh\n    echo hello\n");
+        assertThat(codec.decodeYaml(yaml)).containsExactly(script);
+    }
+
+    @Test
     void severalObjectsMakeOneYamlStream() {
         ConfigMap a = ConfigMap.of(ObjectMeta.named("default", "a"), Map.of());
         ConfigMap b = ConfigMap.of(ObjectMeta.named("default", "b"), Map.of("k", "v"));
@@ -145,5 +156,14 @@ class EncodingTest {
         assertThat(codec.decode(codec.toTree(pod))).isEqualTo(pod);
         assertThat(codec.decode(codec.toMap(pod))).isEqualTo(pod);
         assertThat(codec.decode(codec.toTree(pod), Pod.class)).isEqualTo(pod);
+        assertThat(codec.decodeJson(codec.toJson(pod), Pod.class)).isEqualTo(pod);
+    }
+
+    @Test
+    void typesThatAreNoKindDecodeByTheirClass() {
+        io.steersman.api.model.Status status = io.steersman.api.model.Status.failure(404, "NotFound", "deployments.apps \"x\" not found",
+                new io.steersman.api.model.Status.Details("x", "apps", "deployments"));
+
+        assertThat(codec.decodeJson(codec.toJson(status), io.steersman.api.model.Status.class)).isEqualTo(status);
     }
 }

@@ -86,6 +86,9 @@ final class MergeKeys {
             .atomic("dataSource")
             .atomic("dataSourceRef");
 
+    /** A custom kind: only its metadata has a known schema (as a CRD's), the rest is maps and atomic lists. */
+    static final PatchSchema CUSTOM = new PatchSchema().include("metadata", OBJECT_META);
+
     private static final Map<String, PatchSchema> KINDS = new HashMap<>();
 
     private static PatchSchema kind(String group, String kind) {

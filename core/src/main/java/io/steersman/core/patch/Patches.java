@@ -8,8 +8,8 @@ import java.util.Objects;
 
 /**
  * The patch engines behind the API server's PATCH verb and the controllers' client: JSON patch
- * (RFC 6902), JSON merge patch (RFC 7386) and strategic merge patch with upstream's merge keys for
- * the built-in kinds.
+ * (RFC 6902), JSON merge patch (RFC 7386), strategic merge patch with upstream's merge keys for
+ * the built-in kinds, and server-side apply with managedFields and conflicts.
  *
  * <pre>{@code
  * JsonNode patched = Patches.apply(PatchType.STRATEGIC_MERGE, live, body,
@@ -19,7 +19,8 @@ import java.util.Objects;
  * <p>Pure functions: the arguments are never changed and the class is safe to use from any
  * thread. Failures are {@link io.steersman.api.client.ApiException}s carrying the Status
  * kube-apiserver answers for the same input: 400 BadRequest for a body that cannot be read, 413 for
- * a JSON patch of more than 10,000 operations, 415 UnsupportedMediaType for a patch type the kind
+ * a JSON patch of more than 10,000 operations, 409 Conflict for an apply that would change
+ * another manager's fields, 415 UnsupportedMediaType for a patch type the kind
  * does not accept (strategic merge patch on a custom kind), 422 Invalid for a JSON patch that does
  * not apply (a failed {@code test}, a missing path), 500 for a strategic merge patch upstream cannot
  * apply either (a list element without its merge key).
@@ -30,20 +31,30 @@ public final class Patches {
     /**
      * Applies {@code body} of the given type to {@code current} and returns the patched object.
      *
-     * @param current the live object as JSON; must not be null
+     * <p>For {@link PatchType#APPLY} (server-side apply) {@code current} may be null: the object
+     * is then created from the configuration. The context must name the field manager; a change to
+     * a field another manager owns is a 409 Conflict unless {@link PatchContext#force()}. For the
+     * other types, when the context names a field manager, the result's managedFields record the
+     * write as that manager's Update (see {@link ManagedFields#recordUpdate}).
+     *
+     * @param current the live object as JSON; null only for an apply that creates
      */
     public static JsonNode apply(PatchType type, JsonNode current, byte[] body, PatchContext context) {
         Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(current, "current");
         Objects.requireNonNull(context, "context");
-        return switch (type) {
+        if (type == PatchType.APPLY) {
+            return ServerSideApply.apply(current, body, context);
+        }
+        Objects.requireNonNull(current, "current");
+        JsonNode patched = switch (type) {
             case JSON -> JsonPatch.apply(current, body);
             case MERGE -> MergePatch.apply(current, body);
             case STRATEGIC_MERGE -> StrategicMergePatch.apply(current, body,
                     MergeKeys.forKind(context.group(), context.kind())
                             .orElseThrow(() -> PatchErrors.unsupportedMediaType(acceptedContentTypes(context))));
-            case APPLY -> throw PatchErrors.unsupportedMediaType(acceptedContentTypes(context));
+            case APPLY -> throw new IllegalStateException("handled above");
         };
+        return ManagedFields.recordUpdate(current, patched, context);
     }
 
     /** Whether the kind is built in, with merge keys: only those accept a strategic merge patch. */
@@ -59,6 +70,7 @@ public final class Patches {
         if (supportsStrategicMerge(context.apiVersion(), context.kind())) {
             types.add(PatchType.STRATEGIC_MERGE.contentType());
         }
+        types.add(PatchType.APPLY.contentType());
         return types;
     }
 }

@@ -180,7 +180,7 @@ class KubectlPatchesTest {
                     assertThat(e.code()).isEqualTo(415);
                     assertThat(e.reason()).isEqualTo("UnsupportedMediaType");
                     assertThat(e.getMessage()).isEqualTo("the body of the request was in an unknown format - accepted media types include: "
-                            + "application/json-patch+json, application/merge-patch+json");
+                            + "application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml");
                 });
         assertThat(Patches.supportsStrategicMerge("example.com/v1", "Website")).isFalse();
         assertThat(Patches.supportsStrategicMerge("v1", "Pod")).isTrue();

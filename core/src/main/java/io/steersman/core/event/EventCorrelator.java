@@ -1,0 +1,139 @@
+package io.steersman.core.event;
+
+import io.steersman.api.model.core.Event;
+import io.steersman.api.model.core.ObjectReference;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Decides what becomes of an event about to be written, as client-go's {@code EventCorrelator}:
+ *
+ * <ol>
+ *   <li>Spam filter: each (source, involved object, type, reason, message) has a token bucket of
+ *       25 events refilled at one per 5 minutes; an event without a token is dropped.</li>
+ *   <li>Aggregation: when more than 10 events of one (source, involved object, type, reason)
+ *       differ only by message within 10 minutes, later ones are folded into one event whose
+ *       message is {@code "(combined from similar events): " + message}.</li>
+ *   <li>Deduplication: a repeat of an event already written is an update of that event, with
+ *       count + 1 and lastTimestamp now, instead of a new event.</li>
+ * </ol>
+ *
+ * Remembers at most 4096 keys of each kind (least recently used go first). Not thread-safe: the
+ * recorder serialises calls.
+ */
+final class EventCorrelator {
+
+    static final int SPAM_BURST = 25;
+    static final Duration SPAM_REFILL = Duration.ofMinutes(5);
+    static final int AGGREGATE_MAX_EVENTS = 10;
+    static final Duration AGGREGATE_INTERVAL = Duration.ofMinutes(10);
+    static final String COMBINED_PREFIX = "(combined from similar events): ";
+    private static final int MAX_ENTRIES = 4096;
+
+    /** What to do with an event: drop it, create {@code event}, or update the earlier {@code event} (same name). */
+    record Decision(Action action, Event event) {
+        enum Action { DROP, CREATE, UPDATE }
+    }
+
+    private record Bucket(double tokens, Instant last) {}
+
+    private record Similar(Set<String> messages, Instant since) {}
+
+    private final Map<String, Bucket> buckets = lru();
+    private final Map<String, Similar> similar = lru();
+    private final Map<String, Event> written = lru();
+
+    /**
+     * {@code candidate} is a fresh event (count 1, first and last timestamp {@code now}, a unique
+     * name). Returns what to write; the caller reports the written event with {@link #written}.
+     */
+    Decision correlate(Event candidate, Instant now) {
+        if (!takeToken(spamKey(candidate), now)) {
+            return new Decision(Decision.Action.DROP, candidate);
+        }
+        Event event = aggregate(candidate, now);
+        Event previous = written.get(dedupKey(event));
+        if (previous == null) {
+            return new Decision(Decision.Action.CREATE, event);
+        }
+        return new Decision(Decision.Action.UPDATE, previous.repeated(event.message(), now));
+    }
+
+    /** Remembers what the store now holds for this event, so a repeat updates it. */
+    void written(Event event) {
+        written.put(dedupKey(event), event);
+    }
+
+    /** Forgets a written event the store no longer has (deleted, or its namespace went away). */
+    void forget(Event event) {
+        written.remove(dedupKey(event));
+    }
+
+    private boolean takeToken(String key, Instant now) {
+        Bucket bucket = buckets.get(key);
+        double tokens = SPAM_BURST;
+        if (bucket != null) {
+            double elapsed = Math.max(0, Duration.between(bucket.last(), now).toMillis());
+            tokens = Math.min(SPAM_BURST, bucket.tokens() + elapsed / SPAM_REFILL.toMillis());
+        }
+        if (tokens < 1) {
+            buckets.put(key, new Bucket(tokens, now));
+            return false;
+        }
+        buckets.put(key, new Bucket(tokens - 1, now));
+        return true;
+    }
+
+    private Event aggregate(Event event, Instant now) {
+        String key = aggregateKey(event);
+        Similar seen = similar.get(key);
+        if (seen == null || Duration.between(seen.since(), now).compareTo(AGGREGATE_INTERVAL) > 0) {
+            seen = new Similar(new HashSet<>(), now);
+        }
+        seen.messages().add(event.message());
+        similar.put(key, seen);
+        if (seen.messages().size() < AGGREGATE_MAX_EVENTS) {
+            return event;
+        }
+        return new Event(event.apiVersion(), event.kind(), event.metadata(), event.involvedObject(), event.reason(),
+                COMBINED_PREFIX + event.message(), event.source(), event.firstTimestamp(), event.lastTimestamp(),
+                event.count(), event.type(), event.eventTime(), event.series(), event.action(), event.related(),
+                event.reportingComponent(), event.reportingInstance(), event.unknownFields());
+    }
+
+    private static String aggregateKey(Event event) {
+        return String.join("\u0000", source(event), involved(event.involvedObject()), event.type(), event.reason());
+    }
+
+    private static String spamKey(Event event) {
+        return String.join("\u0000", aggregateKey(event), event.message());
+    }
+
+    /** Aggregated events share one key whatever their message, so they fold into one event. */
+    private static String dedupKey(Event event) {
+        String message = event.message() != null && event.message().startsWith(COMBINED_PREFIX) ? COMBINED_PREFIX : event.message();
+        return String.join("\u0000", aggregateKey(event), String.valueOf(message));
+    }
+
+    private static String source(Event event) {
+        return event.source() == null ? "" : event.source().component() + "\u0000" + event.source().host();
+    }
+
+    private static String involved(ObjectReference ref) {
+        return String.join("\u0000", String.valueOf(ref.apiVersion()), String.valueOf(ref.kind()), String.valueOf(ref.namespace()),
+                String.valueOf(ref.name()), String.valueOf(ref.uid()), String.valueOf(ref.fieldPath()));
+    }
+
+    private static <V> Map<String, V> lru() {
+        return new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > MAX_ENTRIES;
+            }
+        };
+    }
+}

@@ -1,0 +1,130 @@
+package io.steersman.core.node;
+
+import io.steersman.api.client.DeleteOptions;
+import io.steersman.api.client.NotFoundException;
+import io.steersman.api.controller.Context;
+import io.steersman.api.controller.EventRecorder;
+import io.steersman.api.controller.Reconciler;
+import io.steersman.api.controller.Request;
+import io.steersman.api.controller.Result;
+import io.steersman.api.model.core.Container;
+import io.steersman.api.model.core.Node;
+import io.steersman.api.model.core.Pod;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Plays the kubelet of the simulated nodes for each pod bound to one of them: gives it an IP and
+ * the host's IP, and writes the status {@link PodLifecycle} computes for the current time,
+ * reporting what happened as events; asks to be called again when the status next changes by
+ * itself (readiness after a delay, a crash, a restart after back-off). A pod being deleted is shut
+ * down: not Ready while it stops, and deleted with grace period 0 (the kubelet's side of graceful
+ * deletion) once its simulated shutdown is over — at once by default, after
+ * {@code steersman.io/terminate-after} if set, never later than its grace period.
+ */
+final class Kubelet implements Reconciler<Pod> {
+    static final String NAME = "kubelet";
+
+    private final SimulatedNodes nodes;
+
+    @Inject
+    Kubelet(SimulatedNodes nodes) {
+        this.nodes = nodes;
+    }
+
+    @Override
+    public Result reconcile(Request request, Context<Pod> context) {
+        String key = request.toString();
+        Optional<Pod> found = context.primary();
+        if (found.isEmpty()) {
+            nodes.release(key);
+            return Result.done();
+        }
+        Pod pod = found.get();
+        if (!nodes.simulates(pod.spec().nodeName())) {
+            return Result.done();
+        }
+        Optional<Node> node = context.client().get(Node.class, null, pod.spec().nodeName());
+        if (node.isEmpty()) {
+            return Result.done(); // registered soon; the pod is reconciled again when its status is written
+        }
+        Instant now = context.clock().now();
+        if (pod.metadata().isBeingDeleted()) {
+            return terminate(pod, node.get(), key, now, context);
+        }
+        String hostIP = nodes.internalIp(node.get().name());
+        Optional<String> podIP = hostNetwork(pod) ? Optional.of(hostIP) : nodes.podIp(key, pod.uid(), pod.status().podIP());
+        if (podIP.isEmpty()) {
+            context.events().warning(pod, "FailedCreatePodSandBox",
+                    "Failed to create pod sandbox: plugin type=\"host-local\" failed (add): failed to allocate for range 0: "
+                            + "no IP addresses available in range set: %s", nodes.podCidr());
+            return Result.requeueAfter(Duration.ofSeconds(10));
+        }
+        PodLifecycle.Outcome outcome = nodes.lifecycle().advance(pod, hostIP, podIP.get(), false, now);
+        write(pod, outcome, context);
+        return after(outcome.wakeAt(), now);
+    }
+
+    private Result terminate(Pod pod, Node node, String key, Instant now, Context<Pod> context) {
+        Instant deadline = pod.metadata().deletionTimestamp();
+        long grace = pod.metadata().deletionGracePeriodSeconds() != null
+                ? pod.metadata().deletionGracePeriodSeconds() : pod.spec().terminationGracePeriodSecondsOrDefault();
+        Instant started = deadline.minusSeconds(grace);
+        Duration shutdown = PodBehaviour.of(pod.metadata().annotations()).terminateAfter();
+        if (shutdown.compareTo(Duration.ofSeconds(grace)) > 0) {
+            shutdown = Duration.ofSeconds(grace);
+        }
+        Instant done = started.plus(shutdown);
+        if (now.isBefore(done)) {
+            String hostIP = nodes.internalIp(node.name());
+            PodLifecycle.Outcome outcome = nodes.lifecycle().advance(pod, hostIP, pod.status().podIP(), true, now);
+            if (!outcome.status().equals(pod.status())) {
+                killing(pod, context);
+            }
+            write(pod, outcome, context);
+            return after(done, now);
+        }
+        if (shutdown.isZero()) {
+            killing(pod, context);
+        }
+        try {
+            context.client().delete(Pod.class, pod.namespace(), pod.name(), new DeleteOptions(null, 0L, pod.uid(), null));
+        } catch (NotFoundException gone) {
+            // Removed already.
+        }
+        nodes.release(key);
+        return Result.done();
+    }
+
+    private static void killing(Pod pod, Context<Pod> context) {
+        for (Container container : pod.spec().containers()) {
+            context.events().normal(pod, "Killing", "Stopping container %s", container.name());
+        }
+    }
+
+    private static void write(Pod pod, PodLifecycle.Outcome outcome, Context<Pod> context) {
+        if (!outcome.status().equals(pod.status())) {
+            context.client().updateStatus(pod.withStatus(outcome.status()));
+        }
+        EventRecorder events = context.events();
+        for (Note note : outcome.notes()) {
+            events.event(pod, note.type(), note.reason(), "%s", note.message());
+        }
+    }
+
+    private static Result after(Instant wakeAt, Instant now) {
+        if (wakeAt == null) {
+            return Result.done();
+        }
+        Duration delay = Duration.between(now, wakeAt);
+        return Result.requeueAfter(delay.isNegative() || delay.isZero() ? Duration.ofMillis(1) : delay);
+    }
+
+    private static boolean hostNetwork(Pod pod) {
+        Map<String, Object> spec = pod.spec().unknownFields();
+        return Boolean.TRUE.equals(spec.get("hostNetwork"));
+    }
+}

@@ -1,0 +1,70 @@
+package io.steersman.core.node;
+
+import io.steersman.api.client.Client;
+import io.steersman.api.controller.ControllerPlugin;
+import io.steersman.api.controller.ControllerSpec;
+import io.steersman.api.controller.Request;
+import io.steersman.api.model.core.Namespace;
+import io.steersman.api.model.core.Node;
+import io.steersman.api.model.core.Pod;
+import io.steersman.api.resource.BuiltinResources;
+import io.steersman.api.resource.ResourceType;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The simulated node agent: a plugin like any other (found through
+ * {@code META-INF/services/io.steersman.api.controller.ControllerPlugin}, and left out by a
+ * control plane that replaces it). Three controllers:
+ * <ul>
+ *   <li>{@code node-registration} registers the nodes; it is woken by the namespaces every
+ *       cluster has from its start, so the nodes exist before any pod does;</li>
+ *   <li>{@code default-scheduler} binds unscheduled pods to nodes, and looks again at the pods
+ *       still waiting whenever a node changes;</li>
+ *   <li>{@code kubelet} runs the pods bound to the simulated nodes.</li>
+ * </ul>
+ * See the package documentation for the settings and the pod annotations.
+ */
+public final class NodeAgentPlugin implements ControllerPlugin {
+
+    @Override
+    public String name() {
+        return "node-agent";
+    }
+
+    /** The built-in kinds it works on, so it also runs beside a registry that lacks them. */
+    @Override
+    public List<ResourceType<?>> resourceTypes() {
+        return List.of(BuiltinResources.NAMESPACES, BuiltinResources.NODES, BuiltinResources.PODS);
+    }
+
+    @Override
+    public List<ControllerSpec<?>> controllers() {
+        return List.of(
+                ControllerSpec.builder("node-registration", Node.class, NodeRegistration.class)
+                        .watches(Namespace.class, NodeAgentPlugin::everyNode)
+                        .build(),
+                ControllerSpec.builder(Scheduler.NAME, Pod.class, Scheduler.class)
+                        .watches(Node.class, NodeAgentPlugin::unscheduledPods)
+                        .build(),
+                ControllerSpec.builder(Kubelet.NAME, Pod.class, Kubelet.class)
+                        .workers(2)
+                        .build());
+    }
+
+    /** The node count is a setting the registration reads, so a namespace wakes it with the key that means every node. */
+    private static Collection<Request> everyNode(Namespace namespace, Client cache) {
+        return List.of(NodeRegistration.EVERY_NODE);
+    }
+
+    private static Collection<Request> unscheduledPods(Node node, Client cache) {
+        List<Request> requests = new ArrayList<>();
+        for (Pod pod : cache.list(Pod.class, null)) {
+            if (pod.spec().nodeName() == null) {
+                requests.add(Request.of(pod));
+            }
+        }
+        return requests;
+    }
+}

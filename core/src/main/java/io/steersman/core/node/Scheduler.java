@@ -1,0 +1,111 @@
+package io.steersman.core.node;
+
+import io.steersman.api.client.DeleteOptions;
+import io.steersman.api.client.NotFoundException;
+import io.steersman.api.controller.Context;
+import io.steersman.api.controller.Reconciler;
+import io.steersman.api.controller.Request;
+import io.steersman.api.controller.Result;
+import io.steersman.api.model.core.Node;
+import io.steersman.api.model.core.Pod;
+import io.steersman.api.model.core.PodCondition;
+import io.steersman.api.model.core.PodStatus;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Binds each unscheduled pod (no {@code spec.nodeName}, scheduler {@code default-scheduler} or
+ * none) to a Ready, schedulable node whose labels match the pod's {@code nodeSelector}, round-robin
+ * over the candidates. With no candidate the pod stays Pending with PodScheduled False
+ * ({@code Unschedulable}) and a FailedScheduling event, as upstream reports it, until a node
+ * changes. Resources, affinity and taints are not considered.
+ */
+final class Scheduler implements Reconciler<Pod> {
+    static final String NAME = "default-scheduler";
+
+    private final SimulatedNodes nodes;
+
+    @Inject
+    Scheduler(SimulatedNodes nodes) {
+        this.nodes = nodes;
+    }
+
+    @Override
+    public Result reconcile(Request request, Context<Pod> context) {
+        Optional<Pod> found = context.primary();
+        if (found.isEmpty() || found.get().spec().nodeName() != null) {
+            return Result.done();
+        }
+        Pod pod = found.get();
+        String schedulerName = pod.spec().schedulerName();
+        if (schedulerName != null && !NAME.equals(schedulerName)) {
+            return Result.done();
+        }
+        if (pod.metadata().isBeingDeleted()) {
+            // No kubelet runs it, so nothing waits for it to stop: it goes at once, as upstream's apiserver does.
+            try {
+                context.client().delete(Pod.class, pod.namespace(), pod.name(), new DeleteOptions(null, 0L, pod.uid(), null));
+            } catch (NotFoundException gone) {
+                // Gone already.
+            }
+            return Result.done();
+        }
+        List<Node> all = context.client().list(Node.class, null);
+        List<String> candidates = new ArrayList<>();
+        for (Node node : all) {
+            if (isReady(node) && !Boolean.TRUE.equals(node.spec().unschedulable()) && matches(pod, node)) {
+                candidates.add(node.name());
+            }
+        }
+        if (candidates.isEmpty()) {
+            unschedulable(pod, all.size(), context);
+            return Result.done();
+        }
+        candidates.sort(Comparator.naturalOrder());
+        String node = nodes.pick(candidates);
+        Pod bound = context.client().update(pod.withSpec(pod.spec().withNodeName(node)));
+        context.events().normal(bound, "Scheduled", "Successfully assigned %s/%s to %s", pod.namespace(), pod.name(), node);
+        return Result.done();
+    }
+
+    private static void unschedulable(Pod pod, int nodeCount, Context<Pod> context) {
+        String message = nodeCount == 0
+                ? "no nodes available to schedule pods"
+                : "0/" + nodeCount + " nodes are available: " + nodeCount + " node(s) didn't match Pod's node affinity/selector."
+                        + " preemption: 0/" + nodeCount + " nodes are available: " + nodeCount
+                        + " Preemption is not helpful for scheduling.";
+        Optional<PodCondition> current = pod.status().condition(PodCondition.POD_SCHEDULED);
+        if (current.isPresent() && "False".equals(current.get().status()) && message.equals(current.get().message())) {
+            return;
+        }
+        PodCondition condition = new PodCondition(PodCondition.POD_SCHEDULED, "False", null, context.clock().now(),
+                "Unschedulable", message, null);
+        PodStatus status = pod.status().withCondition(condition);
+        if (status.phase() == null) {
+            status = status.withPhase(PodStatus.PENDING);
+        }
+        context.client().updateStatus(pod.withStatus(status));
+        context.events().warning(pod, "FailedScheduling", "%s", message);
+    }
+
+    private static boolean isReady(Node node) {
+        return node.status().conditions().stream()
+                .anyMatch(c -> "Ready".equals(c.get("type")) && "True".equals(c.get("status")));
+    }
+
+    private static boolean matches(Pod pod, Node node) {
+        if (!(pod.spec().unknownFields().get("nodeSelector") instanceof Map<?, ?> selector)) {
+            return true;
+        }
+        for (Map.Entry<?, ?> term : selector.entrySet()) {
+            if (!String.valueOf(term.getValue()).equals(node.metadata().labels().get(String.valueOf(term.getKey())))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

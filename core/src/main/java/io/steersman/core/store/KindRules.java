@@ -1,0 +1,41 @@
+package io.steersman.core.store;
+
+import io.steersman.api.client.DeleteOptions;
+import io.steersman.api.model.ApiObject;
+import java.time.Instant;
+
+/**
+ * What a kind's registry strategy adds to the generic store rules, as upstream's
+ * {@code PrepareForCreate}, {@code PrepareForUpdate}, {@code CheckGracefulDelete} and the
+ * namespace registry's own delete. The defaults are those of every kind without a strategy.
+ */
+interface KindRules<T extends ApiObject> {
+
+    /** Adjusts a new object once its name and system fields are set (before validation). */
+    default T prepareForCreate(T object) {
+        return object;
+    }
+
+    /** Adjusts an updated object (main resource) given the stored one (before validation). */
+    default T prepareForUpdate(T object, T old) {
+        return object;
+    }
+
+    /** The grace period a delete gives: 0 (remove at once, unless finalizers remain) for most kinds. */
+    default long gracePeriodSeconds(T object, DeleteOptions options) {
+        return 0;
+    }
+
+    /**
+     * A kind that lingers on delete for reasons of its own (a namespace with spec finalizers) returns
+     * the object marked for deletion at {@code now}; null to follow the generic rules.
+     */
+    default T markForDeletion(T object, Instant now, java.util.List<String> finalizers) {
+        return null;
+    }
+
+    /** Whether an update that leaves no finalizer on an object being deleted may remove it. */
+    default boolean mayRemove(T object) {
+        return true;
+    }
+}

@@ -1,0 +1,214 @@
+package io.steersman.core.backend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.steersman.api.model.ApiObject;
+import io.steersman.api.model.ObjectMeta;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class MemoryBackendTest {
+    private MemoryBackend backend = new MemoryBackend();
+
+    record Thing(ObjectMeta metadata, int value) implements ApiObject {
+        @Override public String apiVersion() { return "v1"; }
+        @Override public String kind() { return "Thing"; }
+        @Override public Thing withMetadata(ObjectMeta metadata) { return new Thing(metadata, value); }
+    }
+
+    private static Thing thing(String name, int value) {
+        return new Thing(ObjectMeta.named(null, name), value);
+    }
+
+    private static int value(KeyValue kv) {
+        return ((Thing) kv.value()).value();
+    }
+
+    @AfterEach
+    void close() {
+        backend.close();
+    }
+
+    /** Collects events and progress notifications of one watch. */
+    static final class Recorder implements BackendWatcher {
+        final LinkedBlockingQueue<Object> received = new LinkedBlockingQueue<>();
+
+        @Override public void onEvent(BackendEvent event) { received.add(event); }
+        @Override public void onProgress(long revision) { received.add(revision); }
+        @Override public void onClose(RuntimeException cause) { received.add(cause == null ? "closed" : cause); }
+
+        Object next() throws InterruptedException {
+            Object item = received.poll(10, TimeUnit.SECONDS);
+            assertThat(item).as("a delivery").isNotNull();
+            return item;
+        }
+
+        BackendEvent nextEvent() throws InterruptedException {
+            return (BackendEvent) next();
+        }
+    }
+
+    @Test
+    void everyWriteTakesTheNextRevisionAndStampsTheResourceVersion() {
+        TxnResult first = backend.txn(Txn.create("/a", thing("a", 1)));
+        TxnResult second = backend.txn(Txn.create("/b", thing("b", 1)));
+
+        assertThat(first.revision()).isEqualTo(1);
+        assertThat(second.revision()).isEqualTo(2);
+        KeyValue b = backend.get("/b").orElseThrow();
+        assertThat(b.value().metadata().resourceVersion()).isEqualTo("2");
+        assertThat(b).extracting(KeyValue::createRevision, KeyValue::modRevision, KeyValue::version).containsExactly(2L, 2L, 1L);
+    }
+
+    @Test
+    void compareOnModRevisionGuardsPutsAndDeletes() {
+        backend.txn(Txn.create("/a", thing("a", 1)));
+
+        TxnResult again = backend.txn(Txn.create("/a", thing("a", 2)));
+        assertThat(again.succeeded()).isFalse();
+        assertThat(value(again.first().kv())).isEqualTo(1);
+
+        TxnResult stale = backend.txn(Txn.update("/a", 7, thing("a", 3)));
+        assertThat(stale.succeeded()).isFalse();
+        assertThat(backend.currentRevision()).isEqualTo(1);
+
+        TxnResult fresh = backend.txn(Txn.update("/a", 1, thing("a", 4)));
+        assertThat(fresh.succeeded()).isTrue();
+        assertThat(fresh.first().kv()).extracting(KeyValue::createRevision, KeyValue::modRevision, KeyValue::version).containsExactly(1L, 2L, 2L);
+        assertThat(value(fresh.first().prevKv())).isEqualTo(1);
+
+        assertThat(backend.txn(Txn.delete("/a", 1)).succeeded()).isFalse();
+        TxnResult deleted = backend.txn(Txn.delete("/a", 2));
+        assertThat(deleted.succeeded()).isTrue();
+        assertThat(deleted.first().kv().value().metadata().resourceVersion()).isEqualTo("3");
+        assertThat(backend.get("/a")).isEmpty();
+    }
+
+    @Test
+    void rangeReadsAnyRetainedRevisionInKeyOrderWithALimit() {
+        backend.txn(Txn.create("/k/b", thing("b", 1)));
+        backend.txn(Txn.create("/k/a", thing("a", 1)));
+        backend.txn(Txn.create("/other", thing("o", 1)));
+        backend.txn(Txn.update("/k/a", 2, thing("a", 2)));
+        backend.txn(Txn.delete("/k/b", 1));
+
+        assertThat(backend.range("/k/", Keys.prefixEnd("/k/"), 0, 0).kvs()).extracting(KeyValue::key).containsExactly("/k/a");
+        RangeResult atTwo = backend.range("/k/", Keys.prefixEnd("/k/"), 2, 0);
+        assertThat(atTwo.kvs()).extracting(KeyValue::key).containsExactly("/k/a", "/k/b");
+        assertThat(value(atTwo.kvs().get(0))).isEqualTo(1);
+        RangeResult limited = backend.range("/k/", Keys.prefixEnd("/k/"), 4, 1);
+        assertThat(limited.kvs()).extracting(KeyValue::key).containsExactly("/k/a");
+        assertThat(limited.more()).isTrue();
+        assertThat(backend.count("/k/", Keys.prefixEnd("/k/"), 4)).isEqualTo(2);
+        assertThatThrownBy(() -> backend.range("/k/", null, 99, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void compactionForgetsOlderRevisions() {
+        backend.txn(Txn.create("/a", thing("a", 1)));
+        backend.txn(Txn.update("/a", 1, thing("a", 2)));
+        backend.txn(Txn.create("/b", thing("b", 1)));
+        backend.txn(Txn.delete("/b", 3));
+
+        backend.compact(3);
+
+        assertThat(backend.compactedRevision()).isEqualTo(3);
+        assertThatThrownBy(() -> backend.range("/", null, 2, 0)).isInstanceOfSatisfying(CompactedException.class,
+                e -> assertThat(e.compactedRevision()).isEqualTo(3));
+        assertThat(backend.range("/", null, 3, 0).kvs()).extracting(KeyValue::key).containsExactly("/a", "/b");
+        assertThat(backend.range("/", null, 4, 0).kvs()).extracting(KeyValue::key).containsExactly("/a");
+        assertThatThrownBy(() -> backend.watch("/", 2, new Recorder())).isInstanceOf(CompactedException.class);
+    }
+
+    @Test
+    void aFullHistoryCompactsAsItGrows() {
+        MemoryBackend small = new MemoryBackend(MemoryBackend.Options.defaults().withHistorySize(3));
+        try {
+            for (int i = 1; i <= 5; i++) {
+                small.txn(Txn.create("/t" + i, thing("t" + i, i)));
+            }
+            assertThat(small.compactedRevision()).isEqualTo(2);
+            assertThatThrownBy(() -> small.watch("/", 1, new Recorder())).isInstanceOf(CompactedException.class);
+            assertThat(small.range("/", null, 2, 0).kvs()).hasSize(2);
+            assertThat(small.range("/", null, 0, 0).kvs()).hasSize(5);
+        } finally {
+            small.close();
+        }
+    }
+
+    @Test
+    void aWatchReplaysHistoryThenDeliversLiveInOrder() throws Exception {
+        backend.txn(Txn.create("/w/a", thing("a", 1)));
+        backend.txn(Txn.create("/x/ignored", thing("x", 1)));
+        backend.txn(Txn.update("/w/a", 1, thing("a", 2)));
+        Recorder recorder = new Recorder();
+
+        try (BackendWatch watch = backend.watch("/w/", 1, recorder)) {
+            backend.txn(Txn.delete("/w/a", 3));
+
+            BackendEvent replayed = recorder.nextEvent();
+            assertThat(replayed.type()).isEqualTo(BackendEvent.Type.PUT);
+            assertThat(replayed.revision()).isEqualTo(3);
+            assertThat(value(replayed.prevKv())).isEqualTo(1);
+            BackendEvent live = recorder.nextEvent();
+            assertThat(live.type()).isEqualTo(BackendEvent.Type.DELETE);
+            assertThat(live.revision()).isEqualTo(4);
+            assertThat(live.kv().value().metadata().resourceVersion()).isEqualTo("4");
+
+            watch.requestProgress();
+            assertThat(recorder.next()).isEqualTo(4L);
+        }
+        assertThat(recorder.next()).isEqualTo("closed");
+    }
+
+    @Test
+    void aWatchWithInitialStateStartsWithEveryLiveKey() throws Exception {
+        backend.txn(Txn.create("/w/a", thing("a", 1)));
+        backend.txn(Txn.create("/w/b", thing("b", 1)));
+        backend.txn(Txn.delete("/w/a", 1));
+        Recorder recorder = new Recorder();
+
+        try (BackendWatch ignored = backend.watchWithInitialState("/w/", recorder)) {
+            backend.txn(Txn.create("/w/c", thing("c", 1)));
+
+            BackendEvent initial = recorder.nextEvent();
+            assertThat(initial.kv().key()).isEqualTo("/w/b");
+            assertThat(initial.prevKv()).isNull();
+            assertThat(recorder.nextEvent().kv().key()).isEqualTo("/w/c");
+        }
+    }
+
+    @Test
+    void aWatcherThatThrowsIsClosedWithItsException() throws Exception {
+        LinkedBlockingQueue<Object> closed = new LinkedBlockingQueue<>();
+        IllegalStateException boom = new IllegalStateException("boom");
+        backend.watch("/", 0, new BackendWatcher() {
+            @Override public void onEvent(BackendEvent event) { throw boom; }
+            @Override public void onProgress(long revision) { }
+            @Override public void onClose(RuntimeException cause) { closed.add(cause); }
+        });
+
+        backend.txn(Txn.create("/a", thing("a", 1)));
+
+        assertThat(closed.poll(10, TimeUnit.SECONDS)).isSameAs(boom);
+        assertThat(backend.watchCount()).isZero();
+    }
+
+    @Test
+    void aTransactionRunsItsFailureBranchWhenACompareFails() {
+        backend.txn(Txn.create("/a", thing("a", 1)));
+
+        TxnResult result = backend.txn(new Txn(List.of(Compare.absent("/a")),
+                List.of(Op.put("/b", thing("b", 1))), List.of(Op.put("/c", thing("c", 1)), Op.get("/a"))));
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.revision()).isEqualTo(2);
+        assertThat(result.results()).hasSize(2);
+        assertThat(backend.get("/b")).isEmpty();
+        assertThat(backend.get("/c")).isPresent();
+    }
+}
