@@ -24,6 +24,7 @@ import io.steersman.core.store.WatchEvent;
 import io.steersman.core.store.WatchListener;
 import io.steersman.core.store.WatchOptions;
 import io.steersman.core.store.WriteOptions;
+import java.lang.ref.Reference;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -233,20 +234,25 @@ public final class StoreBenchmark {
      * ReplicaSet template, as pods a controller in this JVM makes.
      */
     private static void heapPerPod(int count) throws InterruptedException {
+        PodSpec template = pod("default", 0).spec();
+        PodMaker decoded = i -> pod("default", i);
+        PodMaker fromTemplate = i -> Pod.of(pod("default", i).metadata(), template);
+        alone("decoded", count, decoded);
+        alone("template", count, fromTemplate);
+        storedPods("decoded", count, decoded);
+        storedPods("template", count, fromTemplate);
+    }
+
+    /** The peer: the same Running pods in an array, without a store. */
+    private static void alone(String name, int count, PodMaker maker) throws InterruptedException {
         long before = usedHeap();
-        Pod[] alone = new Pod[count];
+        Pod[] pods = new Pod[count];
         for (int i = 0; i < count; i++) {
-            alone[i] = pod("default", i).withStatus(runningStatus(i));
+            pods[i] = maker.make(i).withStatus(runningStatus(i));
         }
         long after = usedHeap();
-        System.out.printf("peer_heap_bytes_per_pod_object_alone=%d%n", (after - before) / count - 4);
-        alone = null;
-        storedPods("decoded", count, i -> pod("default", i));
-        PodSpec template = pod("default", 0).spec();
-        storedPods("template", count, i -> {
-            Pod decoded = pod("default", i);
-            return Pod.of(decoded.metadata(), template);
-        });
+        System.out.printf("peer_heap_bytes_per_pod_%s_in_array=%d%n", name, (after - before) / count);
+        Reference.reachabilityFence(pods);
     }
 
     private interface PodMaker {
