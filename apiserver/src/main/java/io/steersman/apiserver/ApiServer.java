@@ -76,7 +76,7 @@ public final class ApiServer implements AutoCloseable {
         ResourceHandler resources = new ResourceHandler(b.store, tables, writer, threads, server.getScheduler(), b.clock);
         this.handler = new ApiHandler(b.registry, new Authenticator(b.tokens), resources);
         server.setHandler(handler);
-        server.setStopTimeout(2000);
+        server.setStopTimeout(0);
     }
 
     public static Builder builder(Store store, ResourceRegistry registry) {

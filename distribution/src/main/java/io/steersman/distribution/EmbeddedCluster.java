@@ -1,12 +1,9 @@
 package io.steersman.distribution;
 
 import io.steersman.api.controller.Clock;
-import io.steersman.api.resource.BuiltinResources;
 import io.steersman.apiserver.ApiServer;
 import io.steersman.apiserver.ServerCertificates;
 import io.steersman.core.ControlPlaneRuntime;
-import io.steersman.core.backend.MemoryBackend;
-import io.steersman.core.store.BackendStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -50,9 +47,7 @@ final class EmbeddedCluster implements AutoCloseable {
         String token = loadOrCreateToken(config.dataDir().resolve("token"));
 
         ControlPlaneRuntime runtime = ControlPlaneRuntime.builder()
-                .registry(BuiltinResources.registry())
                 .clock(Clock.SYSTEM)
-                .store((registry, clock) -> new BackendStore(registry, clock, new MemoryBackend()))
                 .classLoader(pluginClassLoader(config.pluginPaths()))
                 .serviceLoaderPlugins()
                 .settings(config.settings())
