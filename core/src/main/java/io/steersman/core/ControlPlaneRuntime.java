@@ -5,7 +5,16 @@ import io.steersman.api.controller.Clock;
 import io.steersman.api.controller.ControllerPlugin;
 import io.steersman.api.controller.PluginSettings;
 import io.steersman.api.resource.ResourceRegistry;
+import io.steersman.api.client.AlreadyExistsException;
+import io.steersman.api.codec.Codec;
+import io.steersman.api.model.ObjectMeta;
+import io.steersman.api.model.core.Namespace;
+import io.steersman.api.resource.BuiltinResources;
+import io.steersman.core.backend.MemoryBackend;
 import io.steersman.core.client.CachedClient;
+import io.steersman.core.client.CodecPatcher;
+import io.steersman.core.store.BackendStore;
+import io.steersman.core.store.WriteOptions;
 import io.steersman.core.controller.ControllerManager;
 import io.steersman.core.controller.StartupException;
 import io.steersman.core.controller.SystemPlugin;
@@ -52,6 +61,7 @@ import java.util.stream.Collectors;
  */
 public final class ControlPlaneRuntime implements AutoCloseable {
     private static final Duration INFORMER_TIMEOUT = Duration.ofSeconds(30);
+    private static final List<String> INITIAL_NAMESPACES = List.of("default", "kube-system", "kube-public", "kube-node-lease");
 
     private final RevisionTrackingStore store;
     private final ResourceRegistry registry;
@@ -61,16 +71,17 @@ public final class ControlPlaneRuntime implements AutoCloseable {
     private final ControllerManager manager;
     private final int settleRounds;
     private final Duration settleTimeout;
-    private final boolean ownsStore;
+    /** What this runtime made and closes: the store and its backend, unless they were given. */
+    private final List<AutoCloseable> owned;
     private volatile boolean closed;
 
-    private ControlPlaneRuntime(Builder b, Store rawStore, List<ControllerPlugin> plugins, List<String> loadProblems) {
+    private ControlPlaneRuntime(Builder b, Store rawStore, List<AutoCloseable> owned, List<ControllerPlugin> plugins, List<String> loadProblems) {
         this.registry = b.registry;
         this.clock = b.clock;
         this.store = new RevisionTrackingStore(rawStore);
-        this.ownsStore = b.storeFactory != null;
+        this.owned = owned;
         this.informers = new SharedInformers(store, registry);
-        this.client = new CachedClient(store, informers, b.patcher);
+        this.client = new CachedClient(store, informers, b.patcher != null ? b.patcher : new CodecPatcher(new Codec(registry), clock));
         this.settleRounds = b.settleRounds;
         this.settleTimeout = b.settleTimeout;
         this.manager = new ControllerManager(store, informers, client, clock, b.pluginSettings(), plugins, b.deterministic, loadProblems);
@@ -211,6 +222,28 @@ public final class ControlPlaneRuntime implements AutoCloseable {
     }
 
     /**
+     * The namespaces every cluster has from its start ({@code default}, {@code kube-system},
+     * {@code kube-public}, {@code kube-node-lease}), when the registry serves namespaces: as
+     * upstream's API server bootstrap does, before any controller runs.
+     */
+    private void createInitialNamespaces() {
+        Optional<io.steersman.api.resource.ResourceType<?>> kind = registry.forKind(Namespace.API_VERSION, Namespace.KIND);
+        if (kind.isEmpty() || kind.get().javaType() != Namespace.class) {
+            return;
+        }
+        io.steersman.api.resource.ResourceType<Namespace> namespaces = registry.forType(Namespace.class);
+        for (String name : INITIAL_NAMESPACES) {
+            if (store.get(namespaces, null, name).isEmpty()) {
+                try {
+                    store.create(namespaces, Namespace.of(ObjectMeta.named(null, name), null), WriteOptions.DEFAULT);
+                } catch (AlreadyExistsException e) {
+                    // Made meanwhile by whoever else shares the store: what we wanted.
+                }
+            }
+        }
+    }
+
+    /**
      * Worker mode only: wakes the workers so they notice that a manual clock moved (in the
      * deterministic mode {@link #settle} looks at the clock itself).
      */
@@ -235,11 +268,11 @@ public final class ControlPlaneRuntime implements AutoCloseable {
             manager.close();
         } finally {
             informers.close();
-            if (ownsStore && store.delegate() instanceof AutoCloseable closeable) {
+            for (AutoCloseable closeable : owned) {
                 try {
                     closeable.close();
                 } catch (Exception e) {
-                    throw new IllegalStateException("closing the store failed", e);
+                    throw new IllegalStateException("closing " + closeable + " failed", e);
                 }
             }
         }
@@ -247,7 +280,7 @@ public final class ControlPlaneRuntime implements AutoCloseable {
 
     /** Collects a control plane's parts; {@link #start} reports every problem at once. */
     public static final class Builder {
-        private ResourceRegistry registry = new ResourceRegistry();
+        private ResourceRegistry registry;
         private Clock clock = Clock.SYSTEM;
         private Store store;
         private BiFunction<ResourceRegistry, Clock, Store> storeFactory;
@@ -266,7 +299,7 @@ public final class ControlPlaneRuntime implements AutoCloseable {
 
         private Builder() {}
 
-        /** The kinds the API serves; plugins add theirs to it. Default: an empty registry. */
+        /** The kinds the API serves; plugins add theirs to it. Default: a new registry of the built-in kinds. */
         public Builder registry(ResourceRegistry registry) {
             this.registry = Objects.requireNonNull(registry, "registry");
             return this;
@@ -277,7 +310,7 @@ public final class ControlPlaneRuntime implements AutoCloseable {
             return this;
         }
 
-        /** A store made elsewhere; the caller closes it. */
+        /** A store made elsewhere; the caller closes it. Default: a store over a new in-memory backend. */
         public Builder store(Store store) {
             this.store = Objects.requireNonNull(store, "store");
             this.storeFactory = null;
@@ -343,6 +376,7 @@ public final class ControlPlaneRuntime implements AutoCloseable {
             return this;
         }
 
+        /** How the client applies patches; default: the core patch engines over the codec. */
         public Builder patcher(Patcher patcher) {
             this.patcher = patcher;
             return this;
@@ -374,8 +408,8 @@ public final class ControlPlaneRuntime implements AutoCloseable {
          * fills the caches and starts the loop. Throws {@link StartupException} listing every problem.
          */
         public ControlPlaneRuntime start() {
-            if (store == null && storeFactory == null) {
-                throw new StartupException(List.of("no store: call store(...) on the builder"));
+            if (registry == null) {
+                registry = BuiltinResources.registry();
             }
             List<String> problems = new ArrayList<>();
             List<ControllerPlugin> chosen = new ArrayList<>();
@@ -394,8 +428,24 @@ public final class ControlPlaneRuntime implements AutoCloseable {
             try {
                 // Kinds first: the store factory may need the full registry.
                 registerKinds(chosen, problems);
-                Store raw = store != null ? store : storeFactory.apply(registry, clock);
-                runtime = new ControlPlaneRuntime(this, raw, chosen, problems);
+                List<AutoCloseable> owned = new ArrayList<>();
+                Store raw;
+                if (store != null) {
+                    raw = store;
+                } else if (storeFactory != null) {
+                    raw = storeFactory.apply(registry, clock);
+                    if (raw instanceof AutoCloseable closeable) {
+                        owned.add(closeable);
+                    }
+                } else {
+                    MemoryBackend backend = new MemoryBackend();
+                    BackendStore made = new BackendStore(registry, clock, backend);
+                    owned.add(made);
+                    owned.add(backend);
+                    raw = made;
+                }
+                runtime = new ControlPlaneRuntime(this, raw, owned, chosen, problems);
+                runtime.createInitialNamespaces();
                 runtime.manager.start();
                 return runtime;
             } catch (RuntimeException e) {

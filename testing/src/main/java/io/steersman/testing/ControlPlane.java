@@ -9,7 +9,12 @@ import io.steersman.api.resource.ResourceType;
 import io.steersman.core.ControlPlaneRuntime;
 import io.steersman.core.store.Store;
 import io.steersman.core.store.WriteOptions;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.steersman.api.client.AlreadyExistsException;
+import io.steersman.api.client.PatchType;
+import io.steersman.api.codec.Codec;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +124,40 @@ public final class ControlPlane implements AutoCloseable {
         return store().update(type, object, WriteOptions.DEFAULT);
     }
 
+    /**
+     * Applies every document of a YAML manifest, in order: creates each object (in namespace
+     * {@code default} when the manifest names none), or, when it exists, merge-patches the
+     * manifest's fields onto it, so fields the manifest leaves out (status, annotations the
+     * controllers wrote) are kept, as {@code kubectl apply} keeps them. Returns the objects as
+     * stored. Bad manifests fail with the codec's {@code DecodeException} (an ApiException with
+     * the field). Does not settle.
+     */
+    public List<ApiObject> apply(String yaml) {
+        Codec codec = new Codec(registry());
+        List<ApiObject> applied = new ArrayList<>();
+        for (JsonNode tree : codec.readYamlTrees(yaml)) {
+            applied.add(applyDocument(codec, tree));
+        }
+        return applied;
+    }
+
+    private ApiObject applyDocument(Codec codec, JsonNode tree) {
+        ApiObject object = codec.decode(tree);
+        ResourceType<ApiObject> type = typeOf(object);
+        if (type.namespaced() && (object.namespace() == null || object.namespace().isEmpty())) {
+            object = object.withMetadata(object.metadata().withNamespace("default"));
+        }
+        String namespace = type.namespaced() ? object.namespace() : null;
+        if (store().get(type, namespace, object.name()).isEmpty()) {
+            try {
+                return store().create(type, object, WriteOptions.DEFAULT);
+            } catch (AlreadyExistsException raced) {
+                // Created meanwhile (a controller, in real time): patch it like any existing object.
+            }
+        }
+        return client().patch(type.javaType(), namespace, object.name(), PatchType.MERGE, tree.toString());
+    }
+
     /** The object as the store has it now (not the cache, which may lag until the next settle). */
     public <T extends ApiObject> Optional<T> get(Class<T> kind, String namespace, String name) {
         return store().get(registry().forType(kind), namespace, name);
@@ -145,7 +184,6 @@ public final class ControlPlane implements AutoCloseable {
     public static final class Builder {
         private final ControlPlaneRuntime.Builder runtime = ControlPlaneRuntime.builder();
         private ManualClock manualClock = new ManualClock();
-        private boolean storeGiven;
 
         private Builder() {}
 
@@ -212,23 +250,21 @@ public final class ControlPlane implements AutoCloseable {
             return this;
         }
 
-        /** The kinds served; plugins add theirs. */
+        /** The kinds served; plugins add theirs. Default: a new registry of the built-in kinds. */
         public Builder registry(ResourceRegistry registry) {
             runtime.registry(registry);
             return this;
         }
 
-        /** A store made elsewhere (the test closes it). */
+        /** A store made elsewhere (the test closes it). Default: a store over a new in-memory backend. */
         public Builder store(Store store) {
             runtime.store(store);
-            storeGiven = true;
             return this;
         }
 
         /** Makes the store once every kind is registered; closed with the control plane. */
         public Builder store(BiFunction<ResourceRegistry, Clock, Store> factory) {
             runtime.store(factory);
-            storeGiven = true;
             return this;
         }
 
@@ -240,9 +276,6 @@ public final class ControlPlane implements AutoCloseable {
 
         /** Starts it: kinds registered, caches filled, controllers ready. Throws every start-up problem at once. */
         public ControlPlane start() {
-            if (!storeGiven) {
-                throw new IllegalStateException("no store: give one with store(...)");
-            }
             runtime.clock(manualClock != null ? manualClock : Clock.SYSTEM).deterministic(manualClock != null);
             return new ControlPlane(runtime.start(), manualClock);
         }

@@ -3,10 +3,6 @@ package io.steersman.api.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -15,9 +11,6 @@ import java.time.temporal.ChronoUnit;
  * {@code eventTime} and a Lease's {@code renewTime}. Finer digits are dropped.
  */
 public record MicroTime(Instant value) implements Comparable<MicroTime> {
-
-    private static final DateTimeFormatter FORMAT =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSX").withZone(ZoneOffset.UTC);
 
     public MicroTime {
         if (value == null) {
@@ -30,20 +23,20 @@ public record MicroTime(Instant value) implements Comparable<MicroTime> {
         return new MicroTime(value);
     }
 
-    /** Parses RFC 3339 with or without fractional seconds, with {@code Z} or a numeric offset. */
+    /**
+     * Parses RFC 3339 with or without fractional seconds, with {@code Z} or a numeric offset.
+     *
+     * @throws IllegalArgumentException naming the text that is not RFC 3339
+     */
     @JsonCreator
     public static MicroTime parse(String text) {
-        try {
-            return new MicroTime(OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("not an RFC 3339 time: \"" + text + "\"", e);
-        }
+        return new MicroTime(Times.parse(text));
     }
 
     @JsonValue
     @Override
     public String toString() {
-        return FORMAT.format(value);
+        return Times.formatMicro(value);
     }
 
     @Override

@@ -17,7 +17,9 @@ public record FieldError(Type type, String field, String detail, Object badValue
         NOT_SUPPORTED("FieldValueNotSupported", "Unsupported value"),
         FORBIDDEN("FieldValueForbidden", "Forbidden"),
         TOO_LONG("FieldValueTooLong", "Too long"),
-        UNKNOWN_FIELD("FieldValueUnknown", "Unknown field");
+        UNKNOWN_FIELD("FieldValueUnknown", "Unknown field"),
+        NOT_FOUND("FieldValueNotFound", "Not found"),
+        TOO_MANY("FieldValueTooMany", "Too many");
 
         private final String reason;
         private final String words;
@@ -51,16 +53,31 @@ public record FieldError(Type type, String field, String detail, Object badValue
         return new FieldError(Type.DUPLICATE, field, null, value);
     }
 
+    public static FieldError notFound(String field, Object value) {
+        return new FieldError(Type.NOT_FOUND, field, null, value);
+    }
+
+    /** As upstream's {@code field.TooLong}: {@code Too long: may not be more than 262144 bytes}. */
+    public static FieldError tooLong(String field, long maxBytes) {
+        return new FieldError(Type.TOO_LONG, field, "may not be more than " + maxBytes + " bytes", null);
+    }
+
     /** As upstream's {@code field.Error.ErrorBody()}. */
     public String message() {
         StringBuilder s = new StringBuilder(type.words());
-        if (type == Type.INVALID || type == Type.DUPLICATE || type == Type.NOT_SUPPORTED) {
+        if (type == Type.INVALID || type == Type.DUPLICATE || type == Type.NOT_SUPPORTED || type == Type.NOT_FOUND) {
             s.append(": ").append(badValue instanceof String str ? '"' + str + '"' : String.valueOf(badValue));
         }
         if (detail != null && !detail.isEmpty()) {
             s.append(": ").append(detail);
         }
         return s.toString();
+    }
+
+    /** As upstream's {@code field.Error.Error()}: {@code spec.replicas: Invalid value: -1: must be ...}. */
+    @Override
+    public String toString() {
+        return field + ": " + message();
     }
 
     public Status.Cause toCause() {

@@ -59,7 +59,7 @@ final class Controller<K> {
                 queue.addAfter(key, result.requeueAfter());
             }
         } catch (TerminalException e) {
-            log.error("controller {}: reconcile of {} failed terminally; not retrying: {}", name, key, e.getMessage(), e);
+            log.error("controller {}: reconcile of {} failed terminally; not retrying: {}", name, key, e.getMessage());
             queue.forget(key);
         } catch (VirtualMachineError e) {
             throw e;

@@ -23,6 +23,8 @@ import io.steersman.api.model.ApiObject;
 import io.steersman.api.model.OwnerReference;
 import io.steersman.api.resource.ResourceRegistry;
 import io.steersman.api.resource.ResourceType;
+import io.steersman.api.model.core.Event;
+import io.steersman.core.event.EventRecorders;
 import io.steersman.core.informer.ResourceEventHandler;
 import io.steersman.core.informer.SharedInformer;
 import io.steersman.core.informer.SharedInformers;
@@ -64,6 +66,8 @@ import org.slf4j.LoggerFactory;
 public final class ControllerManager implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ControllerManager.class);
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    /** The {@code source.component} of events from an injected EventRecorder (a controller's Context names the controller). */
+    static final String DEFAULT_COMPONENT = "steersman-controller-manager";
 
     private final ResourceRegistry registry;
     private final SharedInformers informers;
@@ -74,6 +78,10 @@ public final class ControllerManager implements AutoCloseable {
     private final List<ControllerPlugin> plugins;
     private final boolean deterministic;
     private final List<String> earlierProblems;
+    /** Writes Events when the registry serves them; null otherwise (events are then discarded). */
+    private final EventRecorders eventRecorders;
+    /** What a reconciler that asks for an EventRecorder in its constructor gets; its Context has its controller's own. */
+    private final EventRecorder defaultRecorder;
     private final List<Controller<?>> controllers = new ArrayList<>();
     private final Object activity = new Object();
     private boolean started;
@@ -94,6 +102,8 @@ public final class ControllerManager implements AutoCloseable {
         this.settings = settings;
         this.deterministic = deterministic;
         this.earlierProblems = List.copyOf(earlierProblems);
+        this.eventRecorders = servesEvents(registry) ? new EventRecorders(client, clock) : null;
+        this.defaultRecorder = eventRecorders != null ? eventRecorders.forComponent(DEFAULT_COMPONENT) : EventRecorder.DISCARD;
         Set<ControllerPlugin> unique = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         List<ControllerPlugin> ordered = new ArrayList<>();
         for (ControllerPlugin plugin : plugins) {
@@ -220,6 +230,10 @@ public final class ControllerManager implements AutoCloseable {
         return declared;
     }
 
+    private static boolean servesEvents(ResourceRegistry registry) {
+        return registry.forKind(Event.API_VERSION, Event.KIND).filter(t -> t.javaType() == Event.class).isPresent();
+    }
+
     private boolean checkKind(Class<? extends ApiObject> kind, String what, List<String> problems) {
         try {
             registry.forType(kind);
@@ -238,7 +252,10 @@ public final class ControllerManager implements AutoCloseable {
                 bind(Clock.class).toInstance(clock);
                 bind(PluginSettings.class).toInstance(settings);
                 bind(ResourceRegistry.class).toInstance(registry);
-                bind(EventRecorder.class).toInstance(EventRecorder.DISCARD);
+                if (eventRecorders != null) {
+                    bind(EventRecorders.class).toInstance(eventRecorders);
+                }
+                bind(EventRecorder.class).toInstance(defaultRecorder);
                 bind(Store.class).toInstance(store);
                 bind(SharedInformers.class).toInstance(informers);
             }
@@ -294,7 +311,9 @@ public final class ControllerManager implements AutoCloseable {
 
     private void wire(Declared d, Object reconciler, EventRecorder events) {
         if (d.spec() != null) {
-            wireSpec(d.spec(), reconciler, events);
+            // Unless a system plugin bound a recorder of its own, each controller's events name it as their source, as upstream's do.
+            boolean ours = eventRecorders != null && events == defaultRecorder;
+            wireSpec(d.spec(), reconciler, ours ? eventRecorders.forComponent(d.name()) : events);
         } else {
             wireKinds(d.kindSpec(), (KindReconciler) reconciler);
         }

@@ -83,6 +83,27 @@ final class Json {
         return a.equals(b);
     }
 
+    /** A copy with every object's members in name order, as Go writes a map. */
+    static JsonNode sorted(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode out = object();
+            new java.util.TreeMap<>(toMap(node)).forEach((k, v) -> out.set(k, sorted(v)));
+            return out;
+        }
+        if (node.isArray()) {
+            var out = NODES.arrayNode();
+            node.forEach(v -> out.add(sorted(v)));
+            return out;
+        }
+        return node;
+    }
+
+    private static Map<String, JsonNode> toMap(JsonNode object) {
+        Map<String, JsonNode> out = new java.util.HashMap<>();
+        object.properties().forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
     /** Compact JSON, for messages. */
     static String write(JsonNode node) {
         try {

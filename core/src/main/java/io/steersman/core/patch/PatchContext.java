@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param fieldManager the {@code fieldManager} query parameter (or the manager upstream derives
  *                     from the user agent); required for apply, optional otherwise
  * @param force        the {@code force} query parameter of an apply: take over conflicting fields
- * @param now          the time written into managedFields entries
+ * @param now          the time written into managedFields entries (pass the control plane's clock)
  * @param subresource  the subresource written ({@code status}, {@code scale}), or null
  */
 public record PatchContext(String apiVersion, String kind, String fieldManager, boolean force, Instant now, String subresource) {
@@ -23,8 +23,9 @@ public record PatchContext(String apiVersion, String kind, String fieldManager, 
         Objects.requireNonNull(now, "now");
     }
 
+    /** A context for the kind, with no field manager, no force, and the system time (set yours with {@link #at}). */
     public static PatchContext of(String apiVersion, String kind) {
-        return new PatchContext(apiVersion, kind, null, false, Instant.EPOCH, null);
+        return new PatchContext(apiVersion, kind, null, false, Instant.now(), null);
     }
 
     public PatchContext withFieldManager(String manager) {

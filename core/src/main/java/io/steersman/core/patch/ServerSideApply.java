@@ -104,8 +104,32 @@ final class ServerSideApply {
         FieldSet previous = mine == null ? new FieldSet() : mine.fields();
         result.add(new ManagedFieldsEntry(manager, ManagedFieldsEntry.APPLY, context.apiVersion(),
                 ManagedFields.stamp(mine, previous, applied, context), context.subresource(), applied));
+        syncLastApplied(merged, config, manager);
         return ManagedFields.write(merged, result);
     }
+
+    /**
+     * Upstream's lastAppliedUpdater: when kubectl applies server-side an object that still carries
+     * client-side apply's annotation, the annotation becomes the applied configuration, so a later
+     * client-side apply diffs against what was really applied.
+     */
+    private static void syncLastApplied(ObjectNode merged, ObjectNode config, String manager) {
+        JsonNode annotations = merged.path("metadata").path("annotations");
+        if (!manager.equals("kubectl") || !annotations.has(LAST_APPLIED)) {
+            return;
+        }
+        ObjectNode lastApplied = config.deepCopy();
+        JsonNode configAnnotations = lastApplied.path("metadata").path("annotations");
+        if (configAnnotations.isObject()) {
+            ((ObjectNode) configAnnotations).remove(LAST_APPLIED);
+            if (configAnnotations.isEmpty()) {
+                ((ObjectNode) lastApplied.get("metadata")).remove("annotations");
+            }
+        }
+        ((ObjectNode) annotations).put(LAST_APPLIED, Json.write(Json.sorted(lastApplied)) + "\n");
+    }
+
+    static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
     /** Removes what the manager applied last time and no longer does, unless someone still owns it. */
     private static void prune(ObjectNode merged, ManagedFieldsEntry mine, FieldSet applied, List<ManagedFieldsEntry> others, PatchSchema schema) {

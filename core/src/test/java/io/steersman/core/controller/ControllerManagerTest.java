@@ -7,6 +7,7 @@ import io.steersman.api.controller.ControllerSpec;
 import io.steersman.api.controller.Request;
 import io.steersman.api.model.ApiObject;
 import io.steersman.api.model.core.Pod;
+import io.steersman.api.resource.ResourceRegistry;
 import io.steersman.api.resource.ResourceType;
 import io.steersman.core.ControlPlaneRuntime;
 import io.steersman.core.NotSettledException;
@@ -42,8 +43,8 @@ class ControllerManagerTest {
     }
 
     private ControlPlaneRuntime start(io.steersman.api.controller.ControllerPlugin... plugins) {
-        ControlPlaneRuntime runtime = ControlPlaneRuntime.builder().store(store).clock(clock).deterministic(true)
-                .systemPlugins(false).plugins(plugins).start();
+        ControlPlaneRuntime runtime = ControlPlaneRuntime.builder().registry(new ResourceRegistry()).store(store).clock(clock)
+                .deterministic(true).systemPlugins(false).plugins(plugins).start();
         toClose.add(runtime);
         return runtime;
     }
@@ -214,7 +215,7 @@ class ControllerManagerTest {
         var needsString = TestPlugins.plugin("needs-string", List.of(Gadget.TYPE),
                 ControllerSpec.builder("needs-string", Widget.class, TestPlugins.Unconstructible.class).build());
 
-        assertThatThrownBy(() -> ControlPlaneRuntime.builder().store(store).clock(clock).deterministic(true).systemPlugins(false)
+        assertThatThrownBy(() -> ControlPlaneRuntime.builder().registry(new ResourceRegistry()).store(store).clock(clock).deterministic(true).systemPlugins(false)
                 .plugins(forgetful, broken, clashing, needsString).start())
                 .isInstanceOf(StartupException.class)
                 .hasMessageStartingWith("Unable to start the control plane, 4 errors:")
@@ -238,7 +239,9 @@ class ControllerManagerTest {
 
     @Test
     void aPluginListedInMetaInfServicesIsFound() {
-        ControlPlaneRuntime cp = ControlPlaneRuntime.builder().store(store).clock(clock).deterministic(true).systemPlugins(false).start();
+        // Core lists the node agent too; leaving it out is how a control plane replaces it.
+        ControlPlaneRuntime cp = ControlPlaneRuntime.builder().store(store).clock(clock).deterministic(true).systemPlugins(false)
+                .without(io.steersman.core.node.NodeAgentPlugin.class).start();
         toClose.add(cp);
         cp.client().create(Widget.of("default", "w"));
         cp.settle();

@@ -239,4 +239,19 @@ class ServerSideApplyTest {
         assertThat(result.at("/spec")).isEqualTo(json("{'hosts':['c'],'tls':{'enabled':true}}"));
         assertThat(result.at("/metadata/managedFields/0/fieldsV1")).isEqualTo(json("{'f:spec':{'f:hosts':{},'f:tls':{'f:enabled':{}}}}"));
     }
+
+    @Test
+    void kubectlServerSideApplyRewritesTheClientSideAnnotation() {
+        JsonNode live = createdByClientSideApply(3);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) live.get("metadata")).putObject("annotations")
+                .put(ServerSideApply.LAST_APPLIED, "{\"old\":true}\n");
+
+        JsonNode result = apply(live, manifest(3, "nginx:1.14.2"), KUBECTL);
+
+        assertThat(result.at("/metadata/annotations").get(ServerSideApply.LAST_APPLIED).asText())
+                .startsWith("{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"labels\"")
+                .endsWith("}\n");
+        JsonNode other = apply(live, manifest(3, "nginx:1.14.2"), KUBECTL.withFieldManager("tool"));
+        assertThat(other.at("/metadata/annotations").get(ServerSideApply.LAST_APPLIED).asText()).isEqualTo("{\"old\":true}\n");
+    }
 }

@@ -45,6 +45,16 @@ public record PodSpec(
                 serviceAccountName, nodeName, hostname, subdomain, schedulerName, readinessGates, unknownFields);
     }
 
+    public PodSpec withInitContainers(List<Container> initContainers) {
+        return new PodSpec(volumes, initContainers, containers, restartPolicy, terminationGracePeriodSeconds, dnsPolicy,
+                serviceAccountName, nodeName, hostname, subdomain, schedulerName, readinessGates, unknownFields);
+    }
+
+    public PodSpec withReadinessGates(List<PodReadinessGate> readinessGates) {
+        return new PodSpec(volumes, initContainers, containers, restartPolicy, terminationGracePeriodSeconds, dnsPolicy,
+                serviceAccountName, nodeName, hostname, subdomain, schedulerName, readinessGates, unknownFields);
+    }
+
     public PodSpec withVolumes(List<Volume> volumes) {
         return new PodSpec(volumes, initContainers, containers, restartPolicy, terminationGracePeriodSeconds, dnsPolicy,
                 serviceAccountName, nodeName, hostname, subdomain, schedulerName, readinessGates, unknownFields);

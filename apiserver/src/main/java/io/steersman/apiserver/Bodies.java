@@ -1,0 +1,52 @@
+package io.steersman.apiserver;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.steersman.api.model.ApiObject;
+import io.steersman.api.resource.ResourceType;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Request bodies: JSON or YAML into a tree, then into the kind's Java type. Every failure is a 400
+ * naming the field, 413 past the size limit, or 415 for a format the server does not read.
+ */
+final class Bodies {
+    static final List<String> OBJECT_TYPES = List.of(MediaType.JSON, MediaType.YAML, MediaType.PROTOBUF);
+
+    private Bodies() {}
+
+    /** The body of a create or update, as a JSON object. */
+    static ObjectNode objectTree(Exchange ex) {
+        MediaType type = ex.contentType();
+        if (type != null && type.is(MediaType.PROTOBUF)) {
+            throw Errors.protobufBody();
+        }
+        boolean yaml = type != null && (type.is(MediaType.YAML) || type.is("application/x-yaml") || type.is("text/yaml"));
+        if (type != null && !yaml && !type.is(MediaType.JSON) && !type.is("*/*")) {
+            throw Errors.unsupportedMediaType(type.essence(), OBJECT_TYPES);
+        }
+        byte[] body = ex.body();
+        JsonNode tree = yaml ? parseYaml(body) : parseJson(body);
+        if (!(tree instanceof ObjectNode object)) {
+            throw Errors.badRequest("the request body must be a JSON object");
+        }
+        return object;
+    }
+
+    static JsonNode parseJson(byte[] body) {
+        if (body.length == 0) {
+            throw Errors.badRequest("the request body is empty");
+        }
+        return Json.parse(body);
+    }
+
+    static JsonNode parseYaml(byte[] body) {
+        return Json.parseYaml(new String(body, StandardCharsets.UTF_8));
+    }
+
+    /** The tree as the kind's Java type; a value of the wrong type is a 400 naming its field. */
+    static <T extends ApiObject> T toObject(JsonNode tree, ResourceType<T> type) {
+        return Json.convert(tree, type.javaType());
+    }
+}

@@ -1,0 +1,318 @@
+package io.steersman.apiserver;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.steersman.api.client.ApiException;
+import io.steersman.api.client.DeleteOptions;
+import io.steersman.api.client.GoneException;
+import io.steersman.api.client.NotFoundException;
+import io.steersman.api.controller.Clock;
+import io.steersman.api.model.ApiObject;
+import io.steersman.api.model.ObjectMeta;
+import io.steersman.api.model.Status;
+import io.steersman.api.resource.ResourceType;
+import io.steersman.core.store.ListOptions;
+import io.steersman.core.store.ListResult;
+import io.steersman.core.store.Store;
+import io.steersman.core.store.WatchOptions;
+import io.steersman.core.store.WriteOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.util.thread.Scheduler;
+
+/**
+ * The verbs on a kind's collection and items: get, list, watch, create, update, delete,
+ * deletecollection, and the status and scale subresources; patches go to {@link PatchHandler}.
+ * Works for every registered kind alike.
+ */
+final class ResourceHandler {
+    /** Kinds whose delete answers the deleted object, as upstream's registries with ReturnDeletedObject. */
+    private static final Set<String> RETURN_DELETED_OBJECT = Set.of("/pods", "/services", "/serviceaccounts",
+            "storage.k8s.io/storageclasses", "/namespaces");
+    private static final Set<String> READ_VERBS = Set.of("get", "list", "watch");
+
+    private final Store store;
+    private final Tables tables;
+    private final ObjectWriter writer;
+    private final Executor executor;
+    private final Scheduler scheduler;
+    private final PatchHandler patches;
+    private final Scales scales;
+
+    ResourceHandler(Store store, Tables tables, ObjectWriter writer, Executor executor, Scheduler scheduler, Clock clock) {
+        this.store = store;
+        this.tables = tables;
+        this.writer = writer;
+        this.executor = executor;
+        this.scheduler = scheduler;
+        this.patches = new PatchHandler(store, clock);
+        this.scales = new Scales(store, patches);
+    }
+
+    void handle(Exchange ex, ResourcePath path) {
+        String verb = verb(ex, path);
+        if (ex.principal().readOnly() && !READ_VERBS.contains(verb)) {
+            throw Errors.forbidden(ex.principal().user(), verb, path.type(), path.namespace());
+        }
+        dispatch(ex, path, verb);
+    }
+
+    private static String verb(Exchange ex, ResourcePath path) {
+        String method = ex.method();
+        if (path.watchPath()) {
+            if (method.equals("GET")) {
+                return "watch";
+            }
+            throw Errors.methodNotAllowed(method, path.type().qualifiedPlural());
+        }
+        boolean namespacedCollectionWithoutNamespace = path.type().namespaced() && path.namespace() == null;
+        if (path.subresource() != null) {
+            return switch (method) {
+                case "GET" -> "get";
+                case "PUT" -> "update";
+                case "PATCH" -> "patch";
+                default -> throw Errors.methodNotAllowed(method, path.type().qualifiedPlural() + "/" + path.subresource());
+            };
+        }
+        if (path.collection()) {
+            return switch (method) {
+                case "GET" -> ex.flag("watch") ? "watch" : "list";
+                case "POST" -> {
+                    if (namespacedCollectionWithoutNamespace) {
+                        throw Errors.methodNotAllowed(method, path.type().qualifiedPlural());
+                    }
+                    yield "create";
+                }
+                case "DELETE" -> {
+                    if (namespacedCollectionWithoutNamespace) {
+                        throw Errors.methodNotAllowed(method, path.type().qualifiedPlural());
+                    }
+                    yield "deletecollection";
+                }
+                default -> throw Errors.methodNotAllowed(method, path.type().qualifiedPlural());
+            };
+        }
+        return switch (method) {
+            case "GET" -> ex.flag("watch") ? "watch" : "get";
+            case "PUT" -> "update";
+            case "PATCH" -> "patch";
+            case "DELETE" -> "delete";
+            default -> throw Errors.methodNotAllowed(method, path.type().qualifiedPlural());
+        };
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void dispatch(Exchange ex, ResourcePath path, String verb) {
+        ResourceType type = path.type();
+        if ("scale".equals(path.subresource())) {
+            scales.handle(ex, type, path.namespace(), path.name(), verb);
+            return;
+        }
+        switch (verb) {
+            case "get" -> get(ex, type, path);
+            case "list" -> list(ex, type, path.namespace());
+            case "watch" -> watch(ex, type, path);
+            case "create" -> create(ex, type, path.namespace());
+            case "update" -> update(ex, type, path);
+            case "patch" -> patches.patch(ex, type, path.namespace(), path.name(), path.subresource(), writer);
+            case "delete" -> delete(ex, type, path.namespace(), path.name());
+            case "deletecollection" -> deleteCollection(ex, type, path.namespace());
+            default -> throw Errors.methodNotAllowed(ex.method(), type.qualifiedPlural());
+        }
+    }
+
+    private <T extends ApiObject> void get(Exchange ex, ResourceType<T> type, ResourcePath path) {
+        T object = store.get(type, path.namespace(), path.name()).orElseThrow(() -> Errors.notFound(type, path.name()));
+        Negotiation negotiation = Negotiation.forObjects(ex.header(HttpHeader.ACCEPT), true);
+        if (negotiation.form() == Negotiation.Form.TABLE) {
+            Table table = tables.table(type, List.of(object), Long.parseLong(nonNull(object.metadata().resourceVersion())), null, ex);
+            ex.sendJson(200, table.json(negotiation.version()));
+            return;
+        }
+        ex.sendJson(200, writer.bytes(object));
+    }
+
+    private static String nonNull(String resourceVersion) {
+        return resourceVersion == null ? "0" : resourceVersion;
+    }
+
+    private <T extends ApiObject> void list(Exchange ex, ResourceType<T> type, String namespace) {
+        Negotiation negotiation = Negotiation.forObjects(ex.header(HttpHeader.ACCEPT), true);
+        String resourceVersion = ex.query("resourceVersion");
+        String match = ex.query("resourceVersionMatch");
+        if (match != null) {
+            if (resourceVersion == null) {
+                throw Errors.invalidParameter("ListOptions", "resourceVersionMatch", match,
+                        "resourceVersionMatch is forbidden unless resourceVersion is provided");
+            }
+            if (!match.equals("Exact") && !match.equals("NotOlderThan")) {
+                throw Errors.invalidParameter("ListOptions", "resourceVersionMatch", match,
+                        "supported values: \"Exact\", \"NotOlderThan\"");
+            }
+        }
+        ListOptions options = new ListOptions(namespace, RequestOptions.labelSelector(ex), RequestOptions.fieldSelector(ex),
+                RequestOptions.nonNegative(ex, "limit", "ListOptions"), ex.query("continue"), resourceVersion);
+        ListResult<T> result = store.list(type, options);
+        if (negotiation.form() == Negotiation.Form.TABLE) {
+            Table table = tables.table(type, result.items(), result.resourceVersion(), result.continueToken(), ex);
+            ex.sendJson(200, table.json(negotiation.version()));
+            return;
+        }
+        ex.sendJson(200, Lists.encode(type, result, writer));
+    }
+
+    private <T extends ApiObject> void watch(Exchange ex, ResourceType<T> type, ResourcePath path) {
+        Negotiation negotiation = Negotiation.forObjects(ex.header(HttpHeader.ACCEPT), true);
+        io.steersman.api.selector.FieldSelector fields = RequestOptions.fieldSelector(ex);
+        if (path.name() != null) {
+            fields = and(fields, path.name());
+        }
+        WatchOptions options = new WatchOptions(path.namespace(), RequestOptions.labelSelector(ex), fields,
+                ex.query("resourceVersion"), ex.flag("allowWatchBookmarks"));
+        long timeoutSeconds = RequestOptions.nonNegative(ex, "timeoutSeconds", "ListOptions");
+        WatchStream.Encoder<T> encoder;
+        String contentType;
+        if (negotiation.form() == Negotiation.Form.TABLE) {
+            encoder = tables.watchEncoder(type, ex, negotiation.version());
+            contentType = "application/json;as=Table;v=" + negotiation.version() + ";g=meta.k8s.io";
+        } else {
+            encoder = WatchLines.plain(type, writer);
+            contentType = MediaType.JSON;
+        }
+        WatchStream<T> stream = new WatchStream<>(ex, encoder, executor);
+        stream.begin(contentType, timeoutSeconds, scheduler);
+        try {
+            stream.attach(store.watch(type, options, stream));
+        } catch (GoneException e) {
+            stream.error(e.status());
+        } catch (ApiException e) {
+            stream.error(e.status());
+        }
+    }
+
+    private static io.steersman.api.selector.FieldSelector and(io.steersman.api.selector.FieldSelector fields, String name) {
+        io.steersman.api.selector.FieldSelector byName = io.steersman.api.selector.FieldSelector.oneTermEqual("metadata.name", name);
+        if (fields.isEverything()) {
+            return byName;
+        }
+        return new io.steersman.api.selector.FieldSelector() {
+            @Override
+            public boolean matches(java.util.Map<String, String> values) {
+                return byName.matches(values) && fields.matches(values);
+            }
+
+            @Override
+            public boolean isEverything() {
+                return false;
+            }
+
+            @Override
+            public String toString() {
+                return byName + "," + fields;
+            }
+        };
+    }
+
+    private <T extends ApiObject> void create(Exchange ex, ResourceType<T> type, String namespace) {
+        ObjectNode tree = Bodies.objectTree(ex);
+        checkKind(tree, type);
+        T object = decode(ex, tree, type);
+        object = inNamespace(object, type, namespace);
+        T created = store.create(type, object, RequestOptions.write(ex));
+        ex.sendJson(201, writer.bytes(created));
+    }
+
+    private <T extends ApiObject> void update(Exchange ex, ResourceType<T> type, ResourcePath path) {
+        ObjectNode tree = Bodies.objectTree(ex);
+        checkKind(tree, type);
+        T object = decode(ex, tree, type);
+        String bodyName = object.metadata() == null ? null : object.metadata().name();
+        if (bodyName == null || bodyName.isEmpty()) {
+            object = type.cast(object.withMetadata(meta(object).withName(path.name())));
+        } else if (!bodyName.equals(path.name())) {
+            throw Errors.badRequest("the name of the object (" + bodyName + ") does not match the name on the URL (" + path.name() + ")");
+        }
+        object = inNamespace(object, type, path.namespace());
+        WriteOptions options = RequestOptions.write(ex);
+        T updated = "status".equals(path.subresource())
+                ? store.updateStatus(type, object, options)
+                : store.update(type, object, options);
+        ex.sendJson(200, writer.bytes(updated));
+    }
+
+    private <T extends ApiObject> void delete(Exchange ex, ResourceType<T> type, String namespace, String name) {
+        Deletes.Request request = Deletes.options(ex);
+        T deleted = store.delete(type, namespace, name, request.options(), new WriteOptions(request.dryRun(), null));
+        boolean lingers = deleted.metadata() != null && deleted.metadata().deletionTimestamp() != null
+                && store.get(type, namespace, name).isPresent();
+        if (lingers || RETURN_DELETED_OBJECT.contains(type.group() + "/" + type.plural())) {
+            ex.sendJson(200, writer.bytes(deleted));
+            return;
+        }
+        Status success = Status.success(new Status.Details(name, type.group(), type.plural(), deleted.uid(), List.of(), null));
+        ex.sendJson(200, Json.write(success));
+    }
+
+    private <T extends ApiObject> void deleteCollection(Exchange ex, ResourceType<T> type, String namespace) {
+        Deletes.Request request = Deletes.options(ex);
+        ListOptions options = new ListOptions(namespace, RequestOptions.labelSelector(ex), RequestOptions.fieldSelector(ex), 0, null, null);
+        ListResult<T> listed = store.list(type, options);
+        List<T> deleted = new ArrayList<>();
+        for (T object : listed.items()) {
+            try {
+                deleted.add(store.delete(type, object.namespace(), object.name(), request.options(), new WriteOptions(request.dryRun(), null)));
+            } catch (NotFoundException gone) {
+                // Deleted meanwhile: nothing left to do for it.
+            }
+        }
+        ex.sendJson(200, Lists.encode(type, new ListResult<>(deleted, store.currentRevision(), null, null), writer));
+    }
+
+    /** Decodes and applies {@code fieldValidation} to the fields the kind does not define. */
+    <T extends ApiObject> T decode(Exchange ex, JsonNode tree, ResourceType<T> type) {
+        RequestOptions.FieldValidation validation = RequestOptions.fieldValidation(ex);
+        T object = Bodies.toObject(tree, type);
+        FieldValidation.check(ex, validation, object);
+        return object;
+    }
+
+    /** Refuses a body whose apiVersion or kind is not the URL's kind, as upstream's decoder does. */
+    static void checkKind(JsonNode tree, ResourceType<?> type) {
+        String apiVersion = tree.path("apiVersion").asText("");
+        String kind = tree.path("kind").asText("");
+        if (!apiVersion.isEmpty() && !apiVersion.equals(type.apiVersion())) {
+            throw Errors.badRequest("the API version in the data (" + apiVersion + ") does not match the expected API version ("
+                    + type.apiVersion() + ")");
+        }
+        if (!kind.isEmpty() && !kind.equals(type.kind())) {
+            throw Errors.badRequest(type.kind() + " in version \"" + type.version() + "\" cannot be handled as a " + type.kind()
+                    + ": the kind in the data (" + kind + ") does not match the expected kind (" + type.kind() + ")");
+        }
+        if (tree.has("metadata") && !tree.get("metadata").isObject() && !tree.get("metadata").isNull()) {
+            throw Errors.badRequest(type.kind() + " in version \"" + type.version() + "\" cannot be handled as a " + type.kind()
+                    + ": metadata: must be an object");
+        }
+    }
+
+    /** Fills the namespace from the URL; refuses a different one; clears it for cluster-scoped kinds. */
+    static <T extends ApiObject> T inNamespace(T object, ResourceType<T> type, String namespace) {
+        ObjectMeta meta = meta(object);
+        if (!type.namespaced()) {
+            return meta.namespace() == null ? object : type.cast(object.withMetadata(meta.withNamespace(null)));
+        }
+        if (meta.namespace() == null || meta.namespace().isEmpty()) {
+            return type.cast(object.withMetadata(meta.withNamespace(namespace)));
+        }
+        if (!meta.namespace().equals(namespace)) {
+            throw Errors.badRequest("the namespace of the provided object does not match the namespace sent on the request");
+        }
+        return object;
+    }
+
+    static ObjectMeta meta(ApiObject object) {
+        return object.metadata() == null ? ObjectMeta.builder().build() : object.metadata();
+    }
+}

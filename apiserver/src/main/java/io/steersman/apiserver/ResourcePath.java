@@ -1,0 +1,74 @@
+package io.steersman.apiserver;
+
+import io.steersman.api.resource.ResourceRegistry;
+import io.steersman.api.resource.ResourceType;
+import java.util.Optional;
+
+/**
+ * A request path that addresses a kind: {@code /api/v1/...} or {@code /apis/<group>/<version>/...},
+ * then optionally {@code watch/}, optionally {@code namespaces/<ns>/}, then
+ * {@code <plural>[/<name>[/<subresource>]]}. A namespace object itself is {@code namespaces/<name>}.
+ */
+record ResourcePath(ResourceType<?> type, String namespace, String name, String subresource, boolean watchPath) {
+
+    boolean collection() {
+        return name == null;
+    }
+
+    /** Empty when the path is not a resource path of a served kind; 404 when it names a kind wrongly. */
+    static Optional<ResourcePath> parse(String path, ResourceRegistry registry) {
+        String[] s = path.replaceAll("/+$", "").split("/");
+        // s[0] is "" (leading slash)
+        String group;
+        int at;
+        String version;
+        if (s.length >= 4 && s[1].equals("api")) {
+            group = "";
+            version = s[2];
+            at = 3;
+        } else if (s.length >= 5 && s[1].equals("apis")) {
+            group = s[2];
+            version = s[3];
+            at = 4;
+        } else {
+            return Optional.empty();
+        }
+        boolean watch = false;
+        if (s[at].equals("watch")) {
+            watch = true;
+            at++;
+        }
+        String namespace = null;
+        if (s.length - at >= 3 && s[at].equals("namespaces")) {
+            Optional<ResourceType<?>> inner = registry.forResource(group, version, s[at + 2]);
+            if (inner.isPresent() && inner.get().namespaced()) {
+                namespace = s[at + 1];
+                at += 2;
+            }
+        }
+        if (at >= s.length) {
+            throw Errors.noRoute();
+        }
+        ResourceType<?> type = registry.forResource(group, version, s[at])
+                .orElseThrow(Errors::noRoute);
+        int rest = s.length - at - 1;
+        if (rest > 2 || (watch && rest > 1)) {
+            throw Errors.noRoute();
+        }
+        if (namespace == null && type.namespaced() && rest > 0) {
+            throw Errors.noRoute();
+        }
+        String name = rest >= 1 ? s[at + 1] : null;
+        String subresource = rest == 2 ? s[at + 2] : null;
+        if (subresource != null && !subresource.equals("status") && !subresource.equals("scale")) {
+            throw Errors.noRoute();
+        }
+        if (("status".equals(subresource) && !type.hasStatus()) || ("scale".equals(subresource) && !type.hasScale())) {
+            throw Errors.noRoute();
+        }
+        if (name != null && name.isEmpty()) {
+            throw Errors.noRoute();
+        }
+        return Optional.of(new ResourcePath(type, namespace, name, subresource, watch));
+    }
+}

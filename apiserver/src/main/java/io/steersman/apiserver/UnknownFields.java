@@ -1,0 +1,70 @@
+package io.steersman.apiserver;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Finds the fields a decoded object carries that its kind does not define. The model keeps them (each
+ * record's {@code unknownFields}), so what a user writes survives; field validation reports them
+ * with upstream's paths ({@code spec.template.spec.containers[0].foo}).
+ */
+final class UnknownFields {
+    private static final String COMPONENT = "unknownFields";
+    private static final Map<Class<?>, RecordComponent[]> COMPONENTS = new ConcurrentHashMap<>();
+
+    private UnknownFields() {}
+
+    static List<String> of(Object object) {
+        List<String> paths = new ArrayList<>();
+        walk(object, "", paths);
+        return paths;
+    }
+
+    private static void walk(Object value, String path, List<String> paths) {
+        if (value == null) {
+            return;
+        }
+        if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                walk(list.get(i), path + "[" + i + "]", paths);
+            }
+            return;
+        }
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((key, element) -> {
+                if (element != null && element.getClass().isRecord()) {
+                    walk(element, join(path, String.valueOf(key)), paths);
+                }
+            });
+            return;
+        }
+        Class<?> type = value.getClass();
+        if (!type.isRecord()) {
+            return;
+        }
+        for (RecordComponent component : COMPONENTS.computeIfAbsent(type, Class::getRecordComponents)) {
+            Object field = read(component, value);
+            if (COMPONENT.equals(component.getName()) && field instanceof Map<?, ?> unknown) {
+                unknown.keySet().forEach(key -> paths.add(join(path, String.valueOf(key))));
+            } else if (field != null && (field instanceof List<?> || field instanceof Map<?, ?> || field.getClass().isRecord())) {
+                walk(field, join(path, component.getName()), paths);
+            }
+        }
+    }
+
+    private static Object read(RecordComponent component, Object record) {
+        try {
+            return component.getAccessor().invoke(record);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("cannot read " + component, e);
+        }
+    }
+
+    private static String join(String path, String name) {
+        return path.isEmpty() ? name : path + "." + name;
+    }
+}

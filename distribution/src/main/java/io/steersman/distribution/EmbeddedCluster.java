@@ -1,0 +1,131 @@
+package io.steersman.distribution;
+
+import io.steersman.api.controller.Clock;
+import io.steersman.apiserver.ApiServer;
+import io.steersman.apiserver.ServerCertificates;
+import io.steersman.core.ControlPlaneRuntime;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A control plane with its API server, as the launcher runs it: real clock, worker threads, every
+ * plugin on the class path and in the plugin folders, HTTPS with a certificate and token kept in the
+ * data directory (so a restart keeps the kubeconfig valid), and a kubeconfig written for kubectl.
+ */
+final class EmbeddedCluster implements AutoCloseable {
+
+    /** Where and how to run. */
+    record Config(Path dataDir, String bindAddress, int port, Path kubeconfig, List<Path> pluginPaths,
+            Map<String, String> settings) {}
+
+    private final ControlPlaneRuntime runtime;
+    private final ApiServer server;
+    private final Path kubeconfig;
+
+    private EmbeddedCluster(ControlPlaneRuntime runtime, ApiServer server, Path kubeconfig) {
+        this.runtime = runtime;
+        this.server = server;
+        this.kubeconfig = kubeconfig;
+    }
+
+    static EmbeddedCluster start(Config config) throws IOException {
+        Files.createDirectories(config.dataDir());
+        ServerCertificates certificates = ServerCertificates.loadOrCreate(config.dataDir().resolve("pki"));
+        String token = loadOrCreateToken(config.dataDir().resolve("token"));
+
+        ControlPlaneRuntime runtime = ControlPlaneRuntime.builder()
+                .clock(Clock.SYSTEM)
+                .classLoader(pluginClassLoader(config.pluginPaths()))
+                .serviceLoaderPlugins()
+                .settings(config.settings())
+                .start();
+        ApiServer server;
+        try {
+            server = ApiServer.builder(runtime.store(), runtime.registry())
+                    .bindAddress(config.bindAddress())
+                    .port(config.port())
+                    .tls(certificates)
+                    .token(token)
+                    .clock(runtime.clock())
+                    .build()
+                    .start();
+        } catch (RuntimeException e) {
+            runtime.close();
+            throw e;
+        }
+        Kubeconfig.write(config.kubeconfig(), server.url(), certificates.caCertificatePem(), token);
+        return new EmbeddedCluster(runtime, server, config.kubeconfig());
+    }
+
+    URI url() {
+        return server.url();
+    }
+
+    Path kubeconfig() {
+        return kubeconfig;
+    }
+
+    ControlPlaneRuntime runtime() {
+        return runtime;
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } finally {
+            runtime.close();
+        }
+    }
+
+    /** The token kubectl presents; made once per data directory, readable by its owner only. */
+    private static String loadOrCreateToken(Path file) throws IOException {
+        if (Files.exists(file)) {
+            return Files.readString(file, StandardCharsets.US_ASCII).trim();
+        }
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Files.writeString(file, token + "\n", StandardCharsets.US_ASCII);
+        Kubeconfig.restrictToOwner(file);
+        return token;
+    }
+
+    /** Plugin jars see Steersman's classes through the parent; each jar may bring its own libraries. */
+    private static ClassLoader pluginClassLoader(List<Path> folders) throws IOException {
+        List<URL> jars = new ArrayList<>();
+        for (Path folder : folders) {
+            if (!Files.isDirectory(folder)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path jar : files.filter(f -> f.toString().endsWith(".jar")).sorted().toList()) {
+                    jars.add(toUrl(jar));
+                }
+            }
+        }
+        ClassLoader parent = EmbeddedCluster.class.getClassLoader();
+        return jars.isEmpty() ? parent : new URLClassLoader("steersman-plugins", jars.toArray(URL[]::new), parent);
+    }
+
+    private static URL toUrl(Path jar) {
+        try {
+            return jar.toUri().toURL();
+        } catch (MalformedURLException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
