@@ -73,6 +73,8 @@ public final class BackendStore implements Store, AutoCloseable {
     private final Map<ResourceType<?>, String> prefixes = new ConcurrentHashMap<>();
     private static final KindRules<ApiObject> NO_RULES = new KindRules<>() {};
     private static final Map<Class<?>, KindRules<?>> RULES = Map.of(Pod.class, new PodRules(), Namespace.class, new NamespaceRules());
+    /** The key prefix of namespaces, once the registry is seen to serve them. */
+    private volatile String namespacePrefix;
     private final Set<StoreWatch<?>> bookmarkWatches = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService bookmarkTimer;
 
@@ -621,11 +623,15 @@ public final class BackendStore implements Store, AutoCloseable {
         if (namespace == null) {
             return;
         }
-        Optional<ResourceType<?>> namespaces = registry.forKind("v1", "Namespace");
-        if (namespaces.isEmpty()) {
-            return;
+        String namespaces = namespacePrefix;
+        if (namespaces == null) {
+            Optional<ResourceType<?>> kind = registry.forKind("v1", "Namespace");
+            if (kind.isEmpty()) {
+                return;
+            }
+            namespaces = namespacePrefix = prefix(kind.get());
         }
-        KeyValue found = backend.get(Keys.key(prefix(namespaces.get()), null, namespace))
+        KeyValue found = backend.get(Keys.key(namespaces, null, namespace))
                 .orElseThrow(() -> StatusErrors.notFound("", "namespaces", namespace));
         if (found.value().metadata().isBeingDeleted()) {
             throw StatusErrors.namespaceTerminating(type, name, namespace);
