@@ -1,7 +1,8 @@
 /**
  * What tests of controllers need, for this project and for users' own plugins:
  * {@link io.steersman.testing.ControlPlane} (a whole control plane in one line, with a
- * {@link io.steersman.testing.ManualClock} and {@code settle()}, so tests never sleep).
+ * {@link io.steersman.testing.ManualClock} and {@code settle()}, so tests never sleep), and
+ * {@link io.steersman.testing.ControlPlaneExtension}, which gives each JUnit 5 test a fresh one.
  *
  * <pre>{@code
  * try (ControlPlane cp = ControlPlane.builder().plugins(new WebsitePlugin()).start()) {
