@@ -2,8 +2,6 @@ package io.steersman.testing;
 
 import io.steersman.api.model.ObjectMeta;
 import io.steersman.api.model.core.Container;
-import io.steersman.api.model.core.Namespace;
-import io.steersman.api.model.core.NamespaceSpec;
 import io.steersman.api.model.core.Pod;
 import io.steersman.api.model.core.PodSpec;
 import io.steersman.api.resource.BuiltinResources;
@@ -24,12 +22,7 @@ final class Clusters {
                 .plugins(new NodeAgentPlugin())
                 .settings(settings)
                 .start();
-        for (String name : List.of("default", "kube-system", "kube-public")) {
-            if (cp.get(Namespace.class, null, name).isEmpty()) {
-                cp.apply(Namespace.of(ObjectMeta.named(null, name), NamespaceSpec.EMPTY));
-            }
-        }
-        cp.settle();
+        cp.settle(); // the store made default, kube-system and kube-public: the nodes register
         return cp;
     }
 

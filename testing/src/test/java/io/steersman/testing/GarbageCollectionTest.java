@@ -173,4 +173,25 @@ class GarbageCollectionTest {
             assertThat(cp.get(Deployment.class, "default", "web")).as("its owner is not touched").isPresent();
         }
     }
+
+    @Test
+    void aForegroundOwnerWaitsForItsPodsToShutDown() {
+        try (ControlPlane cp = Clusters.start()) {
+            ReplicaSet replicaSet = cp.apply(ReplicaSet.of(ObjectMeta.builder().namespace("default").name("web").labels(LABELS).build(),
+                    ReplicaSetSpec.of(1, LabelSelector.matchLabels(LABELS), TEMPLATE)));
+            cp.apply(Pod.of(ObjectMeta.builder().namespace("default").name("web-a").labels(LABELS)
+                    .annotations(Map.of("steersman.io/terminate-after", "15s"))
+                    .ownerReferences(List.of(ownedBy(replicaSet))).build(), TEMPLATE.spec()));
+            cp.settle();
+
+            cp.client().delete(ReplicaSet.class, "default", "web", DeleteOptions.propagation(PropagationPolicy.Foreground));
+            cp.settle();
+            assertThat(cp.get(ReplicaSet.class, "default", "web")).as("waits for its pod").isPresent();
+            assertThat(cp.get(Pod.class, "default", "web-a")).get().satisfies(p -> assertThat(p.metadata().isBeingDeleted()).isTrue());
+
+            cp.advance(java.time.Duration.ofSeconds(15));
+            assertThat(cp.get(Pod.class, "default", "web-a")).isEmpty();
+            assertThat(cp.get(ReplicaSet.class, "default", "web")).isEmpty();
+        }
+    }
 }

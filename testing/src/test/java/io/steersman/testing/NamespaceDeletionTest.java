@@ -36,4 +36,27 @@ class NamespaceDeletionTest {
                     .containsAll(List.of("default", "kube-system", "kube-public"));
         }
     }
+
+    @Test
+    void aNamespaceStaysTerminatingWhileItsPodsShutDown() {
+        try (ControlPlane cp = Clusters.start()) {
+            cp.apply(Namespace.of(ObjectMeta.named(null, "shop"), NamespaceSpec.EMPTY));
+            Pod slow = Clusters.pod("shop", "slow", "nginx");
+            cp.apply(slow.withMetadata(slow.metadata().withAnnotation("steersman.io/terminate-after", "20s")));
+            cp.settle();
+
+            cp.client().delete(Namespace.class, null, "shop", DeleteOptions.defaults());
+            cp.settle();
+            Namespace terminating = cp.get(Namespace.class, null, "shop").orElseThrow();
+            assertThat(terminating.status().phase()).isEqualTo("Terminating");
+            assertThat(terminating.status().conditions()).anySatisfy(c -> assertThat(c)
+                    .containsEntry("type", "NamespaceContentRemaining")
+                    .containsEntry("message", "Some resources are remaining: pods has 1 resource instances"));
+            assertThat(cp.get(Pod.class, "shop", "slow")).get().satisfies(p -> assertThat(p.metadata().isBeingDeleted()).isTrue());
+
+            cp.advance(java.time.Duration.ofSeconds(20));
+            assertThat(cp.get(Pod.class, "shop", "slow")).isEmpty();
+            assertThat(cp.get(Namespace.class, null, "shop")).isEmpty();
+        }
+    }
 }
