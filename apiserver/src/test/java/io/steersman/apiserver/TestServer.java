@@ -39,7 +39,9 @@ final class TestServer implements AutoCloseable {
         this.tls = tls;
         this.registry = BuiltinResources.registry().register(Website.TYPE);
         this.store = new BackendStore(registry, Clock.SYSTEM, new MemoryBackend());
-        store.create(BuiltinResources.NAMESPACES, Namespace.of(ObjectMeta.builder().name("default").build(), null), WriteOptions.DEFAULT);
+        if (store.get(BuiltinResources.NAMESPACES, null, "default").isEmpty()) {
+            store.create(BuiltinResources.NAMESPACES, Namespace.of(ObjectMeta.builder().name("default").build(), null), WriteOptions.DEFAULT);
+        }
         ApiServer.Builder builder = ApiServer.builder(store, registry).port(0);
         if (tls) {
             certificates = ServerCertificates.generate();

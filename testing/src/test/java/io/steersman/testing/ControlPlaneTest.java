@@ -96,6 +96,7 @@ class ControlPlaneTest {
             assertThat(liveThreads("controller-")).isNotEmpty();
         }
         assertThat(liveThreads("controller-")).isEmpty();
+        assertThat(liveThreads("steersman-informer")).isEmpty();
     }
 
     private static List<String> liveThreads(String prefix) {

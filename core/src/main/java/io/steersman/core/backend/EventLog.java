@@ -47,20 +47,30 @@ final class EventLog {
         return ring[(int) (seq % ring.length)];
     }
 
+    /** Forgets the entry at {@code seq} once it is compacted, so its objects can be collected. */
+    void clear(long seq) {
+        ring[(int) (seq % ring.length)] = null;
+    }
+
     /** Calls {@code action} for every retained entry with a revision greater than {@code revision}, in order. */
     void forEachAfter(long revision, Consumer<Entry> action) {
         long low = oldestSeq();
         long high = nextSeq;
         while (low < high) {
             long mid = (low + high) >>> 1;
-            if (at(mid).revision() > revision) {
+            Entry entry = at(mid);
+            // Cleared entries are compacted, older than any revision a watch may start after.
+            if (entry != null && entry.revision() > revision) {
                 high = mid;
             } else {
                 low = mid + 1;
             }
         }
         for (long seq = low; seq < nextSeq; seq++) {
-            action.accept(at(seq));
+            Entry entry = at(seq);
+            if (entry != null) {
+                action.accept(entry);
+            }
         }
     }
 }

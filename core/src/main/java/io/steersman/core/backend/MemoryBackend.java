@@ -4,6 +4,7 @@ import io.steersman.api.model.ApiObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,7 +16,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * The in-memory backend: the objects themselves (no serialisation) in a concurrent skip list of
  * version chains, a bounded event history, and watches delivered on a small shared pool.
  *
- * <p>Writes are serialised by one lock and cost a skip-list update, a history append and one buffer
+ * <p>Each key has a slot holding its version chain, found through a hash map for point reads and
+ * writes and through a skip list for ranges in key order; only a new key touches the skip list.
+ * Writes are serialised by one lock and cost a hash lookup, a history append and one buffer
  * append per interested watch. Reads take no lock: they read at a revision, walking each key's
  * version chain to the newest version at or below it, and re-check compaction afterwards. When the
  * history is full, each new event pushes out the oldest one and the backend compacts to its
@@ -46,7 +49,8 @@ public final class MemoryBackend implements Backend {
     private static final AtomicInteger POOLS = new AtomicInteger();
 
     private final Options options;
-    private final ConcurrentSkipListMap<String, Version> index = new ConcurrentSkipListMap<>();
+    private final ConcurrentHashMap<String, Slot> byKey = new ConcurrentHashMap<>();
+    private final ConcurrentSkipListMap<String, Slot> ordered = new ConcurrentSkipListMap<>();
     private final ReentrantLock writeLock = new ReentrantLock();
     private final EventLog history;
     private final CopyOnWriteArrayList<MemoryWatch> watches = new CopyOnWriteArrayList<>();
@@ -88,9 +92,35 @@ public final class MemoryBackend implements Backend {
         return compacted;
     }
 
+    /** Where one key's versions hang; replaced only when the key is forgotten and written anew. */
+    private static final class Slot {
+        volatile Version head;
+
+        Slot(Version head) {
+            this.head = head;
+        }
+    }
+
+    private Version head(String key) {
+        Slot slot = byKey.get(key);
+        return slot == null ? null : slot.head;
+    }
+
+    /** With the write lock held: makes {@code version} the newest of its key. */
+    private void install(String key, Version version) {
+        Slot slot = byKey.get(key);
+        if (slot == null) {
+            slot = new Slot(version);
+            byKey.put(key, slot);
+            ordered.put(key, slot);
+        } else {
+            slot.head = version;
+        }
+    }
+
     @Override
     public Optional<KeyValue> get(String key) {
-        Version head = index.get(key);
+        Version head = head(key);
         return head == null ? Optional.empty() : Optional.ofNullable(head.liveAt(revision));
     }
 
@@ -99,8 +129,8 @@ public final class MemoryBackend implements Backend {
         long at = readRevision(atRevision);
         List<KeyValue> found = new ArrayList<>(limit > 0 && limit < 1024 ? (int) limit : 16);
         boolean more = false;
-        for (Version head : span(start, end).values()) {
-            KeyValue kv = head.liveAt(at);
+        for (Slot slot : span(start, end).values()) {
+            KeyValue kv = slot.head.liveAt(at);
             if (kv != null) {
                 if (limit > 0 && found.size() == limit) {
                     more = true;
@@ -117,8 +147,8 @@ public final class MemoryBackend implements Backend {
     public long count(String start, String end, long atRevision) {
         long at = readRevision(atRevision);
         long count = 0;
-        for (Version head : span(start, end).values()) {
-            if (head.liveAt(at) != null) {
+        for (Slot slot : span(start, end).values()) {
+            if (slot.head.liveAt(at) != null) {
                 count++;
             }
         }
@@ -126,8 +156,8 @@ public final class MemoryBackend implements Backend {
         return count;
     }
 
-    private ConcurrentNavigableMap<String, Version> span(String start, String end) {
-        return end == null ? index.tailMap(start, true) : index.subMap(start, true, end, false);
+    private ConcurrentNavigableMap<String, Slot> span(String start, String end) {
+        return end == null ? ordered.tailMap(start, true) : ordered.subMap(start, true, end, false);
     }
 
     private long readRevision(long requested) {
@@ -156,7 +186,7 @@ public final class MemoryBackend implements Backend {
             }
             boolean succeeded = true;
             for (Compare compare : txn.compares()) {
-                Version head = index.get(compare.key());
+                Version head = head(compare.key());
                 long modRevision = head == null || head.isDeletion() ? 0 : head.modRevision;
                 if (modRevision != compare.modRevision()) {
                     succeeded = false;
@@ -169,14 +199,14 @@ public final class MemoryBackend implements Backend {
             List<TxnResult.OpResult> results = new ArrayList<>(ops.size());
             List<BackendEvent> events = new ArrayList<>(ops.size());
             for (Op op : ops) {
-                Version head = index.get(op.key());
+                Version head = head(op.key());
                 KeyValue live = head == null ? null : head.kv;
                 if (op instanceof Op.Put put) {
                     KeyValue kv = live == null
                             ? new KeyValue(put.key(), stamp(put.value(), next), next, next, 1)
                             : new KeyValue(put.key(), stamp(put.value(), next), live.createRevision(), next, live.version() + 1);
                     Version version = new Version(kv, next, head);
-                    index.put(put.key(), version);
+                    install(put.key(), version);
                     events.add(record(new BackendEvent(BackendEvent.Type.PUT, kv, live), version));
                     results.add(new TxnResult.OpResult(kv, live));
                     wrote = true;
@@ -186,7 +216,7 @@ public final class MemoryBackend implements Backend {
                         continue;
                     }
                     Version tombstone = new Version(null, next, head);
-                    index.put(op.key(), tombstone);
+                    install(op.key(), tombstone);
                     KeyValue deleted = new KeyValue(op.key(), stamp(live.value(), next), live.createRevision(), next, live.version());
                     events.add(record(new BackendEvent(BackendEvent.Type.DELETE, deleted, live), tombstone));
                     results.add(new TxnResult.OpResult(deleted, live));
@@ -242,7 +272,8 @@ public final class MemoryBackend implements Backend {
             }
             compactSeq = Math.max(compactSeq, history.oldestSeq());
             while (compactSeq < history.nextSeq() && history.at(compactSeq).revision() <= toRevision) {
-                trim(history.at(compactSeq++));
+                trim(history.at(compactSeq));
+                history.clear(compactSeq++);
             }
             raiseCompacted(toRevision);
         } finally {
@@ -259,7 +290,12 @@ public final class MemoryBackend implements Backend {
         Version version = entry.version();
         version.prev = null;
         if (version.isDeletion()) {
-            index.remove(entry.event().kv().key(), version);
+            String key = entry.event().kv().key();
+            Slot slot = byKey.get(key);
+            if (slot != null && slot.head == version) {
+                byKey.remove(key, slot);
+                ordered.remove(key, slot);
+            }
         }
     }
 
