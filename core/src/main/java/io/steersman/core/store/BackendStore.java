@@ -47,7 +47,8 @@ import java.util.function.UnaryOperator;
  * {@code allowBookmarks} receive a BOOKMARK every {@link Options#bookmarkInterval()} and on
  * {@link #emitBookmarks()}.
  *
- * <p>Thread-safe. {@link #close()} stops the bookmark timer; the backend belongs to the caller.
+ * <p>Thread-safe. {@link #close()} stops the bookmark timer; the backend belongs to the caller,
+ * except for a store made by {@link #inMemory}.
  */
 public final class BackendStore implements Store, AutoCloseable {
 
@@ -77,12 +78,27 @@ public final class BackendStore implements Store, AutoCloseable {
     private volatile String namespacePrefix;
     private final Set<StoreWatch<?>> bookmarkWatches = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService bookmarkTimer;
+    /** Makes a name from generateName; replaceable in tests to force a collision. */
+    private final UnaryOperator<String> nameGenerator;
+    private final boolean ownsBackend;
 
     public BackendStore(ResourceRegistry registry, Clock clock, Backend backend) {
         this(registry, clock, backend, Options.defaults());
     }
 
     public BackendStore(ResourceRegistry registry, Clock clock, Backend backend, Options options) {
+        this(registry, clock, backend, options, NameGenerator::generate, false);
+    }
+
+    /** A store over a new {@link io.steersman.core.backend.MemoryBackend} that {@link #close()} closes too. */
+    public static BackendStore inMemory(ResourceRegistry registry, Clock clock) {
+        return new BackendStore(registry, clock, new io.steersman.core.backend.MemoryBackend(), Options.defaults(), NameGenerator::generate, true);
+    }
+
+    BackendStore(ResourceRegistry registry, Clock clock, Backend backend, Options options,
+            UnaryOperator<String> nameGenerator, boolean ownsBackend) {
+        this.nameGenerator = nameGenerator;
+        this.ownsBackend = ownsBackend;
         this.registry = Objects.requireNonNull(registry, "registry");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.backend = Objects.requireNonNull(backend, "backend");
@@ -258,7 +274,7 @@ public final class BackendStore implements Store, AutoCloseable {
         T prepared = type.hasStatus() ? Shapes.withStatus(type, defaulted, null) : defaulted;
         Instant now = now();
         for (int attempt = 1; ; attempt++) {
-            String name = generated ? NameGenerator.generate(meta.generateName()) : meta.name();
+            String name = generated ? nameGenerator.apply(meta.generateName()) : meta.name();
             ObjectMeta system = prepared.metadata().toBuilder()
                     .name(name)
                     .namespace(namespace)
@@ -589,10 +605,16 @@ public final class BackendStore implements Store, AutoCloseable {
         }
     }
 
-    /** Stops the bookmark timer. Watches stay open until closed or until the backend closes. */
+    /**
+     * Stops the bookmark timer, and closes the backend when this store made it ({@link #inMemory});
+     * otherwise watches stay open until closed or until their backend closes.
+     */
     @Override
     public void close() {
         bookmarkTimer.shutdownNow();
+        if (ownsBackend) {
+            backend.close();
+        }
     }
 
     // ---------------------------------------------------------------------------------- helpers
