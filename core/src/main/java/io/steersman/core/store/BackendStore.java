@@ -74,6 +74,9 @@ public final class BackendStore implements Store, AutoCloseable {
     private final Map<ResourceType<?>, String> prefixes = new ConcurrentHashMap<>();
     private static final KindRules<ApiObject> NO_RULES = new KindRules<>() {};
     private static final Map<Class<?>, KindRules<?>> RULES = Map.of(Pod.class, new PodRules(), Namespace.class, new NamespaceRules());
+    private volatile Instant lastSecond;
+    /** One String per existing namespace's name for all objects in it, rather than one per decoded object. */
+    private final Map<String, String> namespaceNames = new ConcurrentHashMap<>();
     /** The key prefix of namespaces, once the registry is seen to serve them. */
     private volatile String namespacePrefix;
     private final Set<StoreWatch<?>> bookmarkWatches = ConcurrentHashMap.newKeySet();
@@ -273,6 +276,9 @@ public final class BackendStore implements Store, AutoCloseable {
         T defaulted = type.defaulter().apply(object);
         T prepared = type.hasStatus() ? Shapes.withStatus(type, defaulted, null) : defaulted;
         Instant now = now();
+        if (namespace != null) {
+            namespace = namespaceNames.getOrDefault(namespace, namespace);
+        }
         for (int attempt = 1; ; attempt++) {
             String name = generated ? nameGenerator.apply(meta.generateName()) : meta.name();
             ObjectMeta system = prepared.metadata().toBuilder()
@@ -658,6 +664,7 @@ public final class BackendStore implements Store, AutoCloseable {
         if (found.value().metadata().isBeingDeleted()) {
             throw StatusErrors.namespaceTerminating(type, name, namespace);
         }
+        namespaceNames.putIfAbsent(namespace, namespace);
     }
 
     private String key(ResourceType<?> type, String namespace, String name) {
@@ -674,8 +681,15 @@ public final class BackendStore implements Store, AutoCloseable {
     }
 
     private Instant now() {
-        // Timestamps travel as RFC 3339 with seconds: store them as they will be read back.
-        return clock.now().truncatedTo(ChronoUnit.SECONDS);
+        // Timestamps travel as RFC 3339 with seconds: store them as they will be read back. Objects
+        // written in the same second share one Instant (memory, not correctness: it is immutable).
+        Instant now = clock.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant last = lastSecond;
+        if (now.equals(last)) {
+            return last;
+        }
+        lastSecond = now;
+        return now;
     }
 
     private static long parseResourceVersion(String resourceVersion) {
