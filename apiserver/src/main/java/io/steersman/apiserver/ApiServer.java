@@ -178,6 +178,15 @@ public final class ApiServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How long a connection may be idle; default 60 s. Idle watches are not ended by it: each idle
+         * period checks whether their client is still connected.
+         */
+        public Builder idleTimeout(java.time.Duration timeout) {
+            this.idleTimeoutMillis = timeout.toMillis();
+            return this;
+        }
+
         /** The most request threads; default 200 (watches hold none while idle). */
         public Builder maxThreads(int maxThreads) {
             this.maxThreads = maxThreads;

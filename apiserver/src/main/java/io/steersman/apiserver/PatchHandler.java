@@ -1,6 +1,7 @@
 package io.steersman.apiserver;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.steersman.api.client.AlreadyExistsException;
 import io.steersman.api.client.PatchType;
 import io.steersman.api.model.ApiObject;
 import io.steersman.api.resource.ResourceType;
@@ -54,11 +55,39 @@ final class PatchHandler {
         WriteOptions options = RequestOptions.write(ex);
         byte[] body = ex.body();
         Store.Subresource target = "status".equals(subresource) ? Store.Subresource.STATUS : Store.Subresource.MAIN;
+        if (patchType == PatchType.APPLY && subresource == null && store.get(type, namespace, name).isEmpty()) {
+            try {
+                T created = store.create(type, appliedObject(ex, type, namespace, name, body, context, validation), options);
+                ex.sendJson(201, writer.bytes(created));
+                return;
+            } catch (AlreadyExistsException raced) {
+                // Created meanwhile: apply to it below.
+            }
+        }
         T patched = store.guaranteedUpdate(type, namespace, name, target, current -> {
             JsonNode result = Patches.apply(patchType, Json.tree(current), body, context);
             return decodePatched(ex, type, result, current, validation);
         }, options);
         ex.sendJson(200, writer.bytes(patched));
+    }
+
+    /** Server-side apply of an object that does not exist yet: the configuration becomes the object. */
+    private static <T extends ApiObject> T appliedObject(Exchange ex, ResourceType<T> type, String namespace, String name, byte[] body,
+            PatchContext context, RequestOptions.FieldValidation validation) {
+        JsonNode result = Patches.apply(PatchType.APPLY, null, body, context);
+        if (!result.isObject()) {
+            throw Errors.badRequest("the apply configuration must be an object");
+        }
+        ResourceHandler.checkKind(result, type);
+        T object = Bodies.toObject(result, type);
+        FieldValidation.check(ex, validation, object);
+        String configName = ResourceHandler.meta(object).name();
+        if (configName == null || configName.isEmpty()) {
+            object = type.cast(object.withMetadata(ResourceHandler.meta(object).withName(name)));
+        } else if (!configName.equals(name)) {
+            throw Errors.badRequest("the name of the object (" + configName + ") does not match the name on the URL (" + name + ")");
+        }
+        return ResourceHandler.inNamespace(object, type, namespace);
     }
 
     /** The patched tree as the kind's type; a patch may not rename or move the object. */

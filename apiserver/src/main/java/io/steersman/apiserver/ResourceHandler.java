@@ -11,6 +11,8 @@ import io.steersman.api.model.ApiObject;
 import io.steersman.api.model.ObjectMeta;
 import io.steersman.api.model.Status;
 import io.steersman.api.resource.ResourceType;
+import io.steersman.core.patch.ManagedFields;
+import io.steersman.core.patch.PatchContext;
 import io.steersman.core.store.ListOptions;
 import io.steersman.core.store.ListResult;
 import io.steersman.core.store.Store;
@@ -41,6 +43,7 @@ final class ResourceHandler {
     private final Scheduler scheduler;
     private final PatchHandler patches;
     private final Scales scales;
+    private final Clock clock;
 
     ResourceHandler(Store store, Tables tables, ObjectWriter writer, Executor executor, Scheduler scheduler, Clock clock) {
         this.store = store;
@@ -48,6 +51,7 @@ final class ResourceHandler {
         this.writer = writer;
         this.executor = executor;
         this.scheduler = scheduler;
+        this.clock = clock;
         this.patches = new PatchHandler(store, clock);
         this.scales = new Scales(store, patches);
     }
@@ -219,7 +223,7 @@ final class ResourceHandler {
     private <T extends ApiObject> void create(Exchange ex, ResourceType<T> type, String namespace) {
         ObjectNode tree = Bodies.objectTree(ex);
         checkKind(tree, type);
-        T object = decode(ex, tree, type);
+        T object = decode(ex, managedFields(ex, type, null, tree), type);
         object = inNamespace(object, type, namespace);
         T created = store.create(type, object, RequestOptions.write(ex));
         ex.sendJson(201, writer.bytes(created));
@@ -228,7 +232,9 @@ final class ResourceHandler {
     private <T extends ApiObject> void update(Exchange ex, ResourceType<T> type, ResourcePath path) {
         ObjectNode tree = Bodies.objectTree(ex);
         checkKind(tree, type);
-        T object = decode(ex, tree, type);
+        JsonNode live = ex.query("fieldManager") == null ? null
+                : store.get(type, path.namespace(), path.name()).map(Json::tree).orElse(null);
+        T object = decode(ex, live == null ? tree : managedFields(ex, type, path.subresource(), live, tree), type);
         String bodyName = object.metadata() == null ? null : object.metadata().name();
         if (bodyName == null || bodyName.isEmpty()) {
             object = type.cast(object.withMetadata(meta(object).withName(path.name())));
@@ -269,6 +275,21 @@ final class ResourceHandler {
             }
         }
         ex.sendJson(200, Lists.encode(type, new ListResult<>(deleted, store.currentRevision(), null, null), writer));
+    }
+
+    /** Records the write in managedFields when the request names a field manager, as upstream. */
+    private JsonNode managedFields(Exchange ex, ResourceType<?> type, String subresource, JsonNode live, JsonNode updated) {
+        String manager = ex.query("fieldManager");
+        if (manager == null) {
+            return updated;
+        }
+        PatchContext context = PatchContext.of(type.apiVersion(), type.kind()).withFieldManager(manager)
+                .at(clock.now()).withSubresource(subresource);
+        return ManagedFields.recordUpdate(live, updated, context);
+    }
+
+    private JsonNode managedFields(Exchange ex, ResourceType<?> type, JsonNode live, JsonNode updated) {
+        return managedFields(ex, type, null, live, updated);
     }
 
     /** Decodes and applies {@code fieldValidation} to the fields the kind does not define. */

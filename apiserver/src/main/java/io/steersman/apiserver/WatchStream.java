@@ -5,12 +5,15 @@ import io.steersman.core.store.Watch;
 import io.steersman.core.store.WatchEvent;
 import io.steersman.core.store.WatchListener;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.IteratingCallback;
 import org.eclipse.jetty.util.thread.Scheduler;
 import org.slf4j.Logger;
@@ -56,13 +59,26 @@ final class WatchStream<T> extends IteratingCallback implements WatchListener<T>
         ex.response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
         ex.response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache, private");
         ex.addWarnings();
-        // A watch is idle for as long as nothing changes: never let the connector's idle timeout end it.
-        ex.request.addIdleTimeoutListener(t -> false);
+        // A watch is idle for as long as nothing changes, so the connector's idle timeout must not end
+        // it; but Jetty does not read from a connection while a request is in progress, so a client that
+        // went away is noticed only here: each idle period, peek at the connection (as Go's server reads
+        // in the background) and end the watch when the client has closed it.
+        EndPoint endPoint = ex.request.getConnectionMetaData().getConnection().getEndPoint();
+        ex.request.addIdleTimeoutListener(t -> clientGone(endPoint));
         ex.request.addFailureListener(t -> end());
         if (timeoutSeconds > 0) {
             timeout = scheduler.schedule(this::end, timeoutSeconds, TimeUnit.SECONDS);
         }
         iterate();
+    }
+
+    /** True when the peer closed the connection (or sent bytes no watch client sends). */
+    private static boolean clientGone(EndPoint endPoint) {
+        try {
+            return endPoint.fill(BufferUtil.allocate(1)) != 0;
+        } catch (IOException | RuntimeException e) {
+            return true;
+        }
     }
 
     /** The store watch this stream forwards; closed when the stream ends. */

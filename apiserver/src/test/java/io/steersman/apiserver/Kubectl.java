@@ -103,6 +103,23 @@ final class Kubectl {
         }
     }
 
+    /** Starts kubectl and leaves it running (for {@code get -w}); stdout is read line by line. */
+    Process start(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(BINARY.toString());
+        command.add("--kubeconfig=" + kubeconfig);
+        command.add("--cache-dir=" + cacheDir);
+        command.addAll(List.of(args));
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+            builder.environment().put("HOME", dir.toString());
+            builder.environment().remove("KUBECONFIG");
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Writes a file in the working directory and returns its path. */
     Path file(String name, String content) {
         try {

@@ -124,12 +124,63 @@ class KubectlEndToEndTest {
     }
 
     @Test
-    void createServerSideApplyAndExistingObjects() {
+    void createRefusesExistingObjects() {
         Path file = kubectl.file("create/c.yaml", deployment("created"));
         assertThat(ok("create", "-f", file.toString()).out()).isEqualTo("deployment.apps/created created\n");
         Kubectl.Result again = kubectl.run("create", "-f", file.toString());
         assertThat(again.code()).isEqualTo(1);
         assertThat(again.err()).contains("Error from server (AlreadyExists)", "deployments.apps \"created\" already exists");
+    }
+
+    @Test
+    void serverSideApplyCreatesUpdatesAndReportsConflicts() {
+        Path file = kubectl.file("ssa/s.yaml", deployment("ssa"));
+        assertThat(ok("apply", "--server-side", "-f", file.toString()).out()).isEqualTo("deployment.apps/ssa serverside-applied\n");
+        assertThat(stored("ssa").metadata().managedFields()).anySatisfy(entry -> {
+            assertThat(entry.get("manager")).isEqualTo("kubectl");
+            assertThat(entry.get("operation")).isEqualTo("Apply");
+        });
+        kubectl.file("ssa/s.yaml", deployment("ssa").replace("replicas: 3", "replicas: 2"));
+        assertThat(ok("apply", "--server-side", "-f", file.toString()).out()).isEqualTo("deployment.apps/ssa serverside-applied\n");
+        assertThat(stored("ssa").spec().replicas()).isEqualTo(2);
+        kubectl.file("ssa/other.yaml", deployment("ssa").replace("replicas: 3", "replicas: 7"));
+        Kubectl.Result conflict = kubectl.run("apply", "--server-side", "--field-manager=other", "-f", kubectl.dir.resolve("ssa/other.yaml").toString());
+        assertThat(conflict.code()).as(conflict.toString()).isEqualTo(1);
+        assertThat(conflict.err()).contains("conflict");
+        assertThat(ok("apply", "--server-side", "--force-conflicts", "--field-manager=other", "-f",
+                kubectl.dir.resolve("ssa/other.yaml").toString()).out()).isEqualTo("deployment.apps/ssa serverside-applied\n");
+        assertThat(stored("ssa").spec().replicas()).isEqualTo(7);
+    }
+
+    @Test
+    void getWatchPrintsARowPerChangeAndKeepsTheStreamOpen() throws Exception {
+        ok("apply", "-f", kubectl.file("watch/w.yaml", deployment("watched")).toString());
+        Process watch = kubectl.start("get", "deployment", "watched", "-w");
+        try (java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(watch.getInputStream()))) {
+            assertThat(readLine(lines)).startsWith("NAME").contains("READY");
+            assertThat(readLine(lines)).containsPattern("watched\\s+0/3");
+            server.patch("/apis/apps/v1/namespaces/default/deployments/watched/scale", "application/merge-patch+json", "{\"spec\":{\"replicas\":6}}");
+            assertThat(readLine(lines)).containsPattern("watched\\s+0/6");
+            server.patch("/apis/apps/v1/namespaces/default/deployments/watched/status", "application/merge-patch+json",
+                    "{\"status\":{\"readyReplicas\":2}}");
+            assertThat(readLine(lines)).containsPattern("watched\\s+2/6");
+            assertThat(watch.isAlive()).isTrue();
+        } finally {
+            watch.destroy();
+            watch.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    private static String readLine(java.io.BufferedReader lines) throws Exception {
+        String line = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return lines.readLine();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(line).as("kubectl get -w ended").isNotNull();
+        return line;
     }
 
     @Test
