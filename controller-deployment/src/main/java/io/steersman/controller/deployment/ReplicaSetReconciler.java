@@ -63,15 +63,17 @@ public final class ReplicaSetReconciler implements Reconciler<ReplicaSet> {
         }
         boolean needsSync = expectations.satisfied(key, controlledByName, now);
 
-        ControllerRefs<Pod> refs = new ControllerRefs<>(client, rs, selector, Pods::isActive);
-        List<Pod> matching = rs.metadata().isBeingDeleted() ? List.of() : client.list(Pod.class, rs.namespace(), selector);
-        List<Pod> claimed = refs.claim(controlled, matching);
-        List<Pod> active = new ArrayList<>(claimed.size());
-        for (Pod pod : claimed) {
+        // As upstream, only active pods are claimed: terminating and finished ones are neither
+        // adopted nor released, and never counted.
+        List<Pod> activeControlled = new ArrayList<>(controlled.size());
+        for (Pod pod : controlled) {
             if (Pods.isActive(pod)) {
-                active.add(pod);
+                activeControlled.add(pod);
             }
         }
+        ControllerRefs<Pod> refs = new ControllerRefs<>(client, rs, selector, Pods::isActive);
+        List<Pod> matching = rs.metadata().isBeingDeleted() ? List.of() : client.list(Pod.class, rs.namespace(), selector);
+        List<Pod> active = refs.claim(activeControlled, matching);
 
         ApiException manageError = null;
         int diff = active.size() - rs.spec().replicasOrDefault();

@@ -1,6 +1,8 @@
 package io.steersman.controller.deployment;
 
 import io.steersman.api.client.Client;
+import io.steersman.api.client.PatchType;
+import io.steersman.api.codec.Codec;
 import io.steersman.api.model.IntOrString;
 import io.steersman.api.model.LabelSelector;
 import io.steersman.api.model.ObjectMeta;
@@ -99,19 +101,22 @@ final class Cluster implements AutoCloseable {
     }
 
     /**
-     * What {@code kubectl rollout undo} does: the RS with the second-highest revision gives its
-     * template (without pod-template-hash) and its annotations (the Deployment keeps its own
-     * controller annotations); kubectl sends it as one JSON patch replacing /spec/template and
-     * /metadata/annotations, which this update writes equally.
+     * What {@code kubectl rollout undo} sends: the RS with the second-highest revision gives its
+     * template (without pod-template-hash) and its annotations (the Deployment keeps the values of
+     * the controller's own keys), as one JSON patch replacing /spec/template and /metadata/annotations.
      */
     Deployment undo(String name) {
+        Deployment d = get(name);
         List<ReplicaSet> sets = replicaSets(name);
         long last = Revisions.lastRevision(sets.stream().map(rs -> rs.metadata().annotations()).toList());
         ReplicaSet target = sets.stream().filter(rs -> Long.valueOf(last).equals(Revisions.revision(rs.metadata().annotations())))
                 .findFirst().orElseThrow(() -> new AssertionError("no rollout history found for deployment \"" + name + "\""));
-        return update(name, d -> d.withSpec(d.spec().withTemplate(ReplicaSets.withoutHash(target.spec().template())))
-                .withMetadata(d.metadata().withAnnotations(
-                        Revisions.rolledBackAnnotations(d.metadata().annotations(), target.metadata().annotations()))));
+        Map<String, String> annotations = Revisions.rolledBackAnnotations(d.metadata().annotations(), target.metadata().annotations());
+        String patch = "[{\"op\":\"replace\",\"path\":\"/spec/template\",\"value\":"
+                + Codec.DEFAULT.toJsonString(ReplicaSets.withoutHash(target.spec().template()))
+                + "},{\"op\":\"replace\",\"path\":\"/metadata/annotations\",\"value\":"
+                + Codec.DEFAULT.toJsonString(annotations) + "}]";
+        return client().patch(Deployment.class, NS, name, PatchType.JSON, patch);
     }
 
     List<ReplicaSet> replicaSets(String name) {

@@ -219,6 +219,32 @@ class DeploymentBehaviourTest {
     }
 
     @Test
+    void revisionAnnotationComesBackWhenAnnotationsAreReplaced() {
+        try (Cluster cluster = new Cluster()) {
+            cluster.create(Cluster.deployment("web", 1, "app:1", null));
+            cluster.update("web", d -> d.withMetadata(d.metadata().withAnnotations(Map.of("team", "a"))));
+            cluster.settle();
+            assertThat(cluster.get("web").metadata().annotations()).containsEntry(Revisions.REVISION, "1").containsEntry("team", "a");
+        }
+    }
+
+    @Test
+    void legacyRollbackAnnotationRestoresThePreviousRevision() {
+        try (Cluster cluster = new Cluster()) {
+            cluster.create(Cluster.deployment("web", 2, "app:1", null));
+            cluster.setImage("web", "app:2");
+            cluster.settle();
+            cluster.update("web", d -> d.withMetadata(d.metadata().withAnnotation(Revisions.ROLLBACK_TO, "0")));
+            cluster.settle();
+            Deployment d = cluster.get("web");
+            assertThat(d.metadata().annotations()).doesNotContainKey(Revisions.ROLLBACK_TO).containsEntry(Revisions.REVISION, "3");
+            assertThat(d.spec().template().spec().containers().get(0).image()).isEqualTo("app:1");
+            assertThat(cluster.replicaSet("web", "app:1").spec().replicas()).isEqualTo(2);
+            assertThat(cluster.events("web", Rollback.ROLLBACK_DONE)).containsExactly("Rolled back deployment \"web\" to revision 1");
+        }
+    }
+
+    @Test
     void percentagesResolveWithUpstreamRounding() {
         try (Cluster cluster = new Cluster(); WriteObserver observer = new WriteObserver(cluster)) {
             // 10 replicas, 25%/25%: surge 3 (rounded up), unavailable 2 (rounded down)

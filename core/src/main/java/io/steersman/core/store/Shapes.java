@@ -7,18 +7,15 @@ import io.steersman.api.model.ObjectMeta;
 import io.steersman.api.resource.ResourceType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** What the store reads from any kind: its spec and status, generically. Thread-safe. */
 final class Shapes {
-    /** An instance of each record kind with every component at its default, for BOOKMARK events. */
-    private static final ClassValue<Optional<ApiObject>> EMPTY = new ClassValue<>() {
-        @Override
-        protected Optional<ApiObject> computeValue(Class<?> type) {
-            return emptyInstance(type);
-        }
-    };
+    /** An instance of each record kind with only apiVersion and kind set, for BOOKMARK events. */
+    private static final Map<ResourceType<?>, Optional<ApiObject>> EMPTY = new ConcurrentHashMap<>();
 
     private Shapes() {}
 
@@ -48,17 +45,19 @@ final class Shapes {
     }
 
     /**
-     * An object of the kind carrying only {@code metadata.resourceVersion}, as a BOOKMARK event does;
-     * null for a kind that is not a record whose components all accept their default value.
+     * An object of the kind carrying only apiVersion, kind and {@code metadata.resourceVersion}, as
+     * a BOOKMARK event does; null for a kind that is not a record whose other components all accept
+     * their default value (null, 0, false).
      */
     static <T extends ApiObject> T bookmark(ResourceType<T> type, long revision) {
-        return EMPTY.get(type.javaType())
+        return EMPTY.computeIfAbsent(type, Shapes::emptyInstance)
                 .map(empty -> type.cast(empty.withMetadata(ObjectMeta.builder().resourceVersion(Long.toString(revision)).build())))
                 .orElse(null);
     }
 
-    private static Optional<ApiObject> emptyInstance(Class<?> type) {
-        if (!type.isRecord() || !ApiObject.class.isAssignableFrom(type)) {
+    private static Optional<ApiObject> emptyInstance(ResourceType<?> kind) {
+        Class<?> type = kind.javaType();
+        if (!type.isRecord()) {
             return Optional.empty();
         }
         RecordComponent[] components = type.getRecordComponents();
@@ -66,7 +65,11 @@ final class Shapes {
         Object[] values = new Object[components.length];
         for (int i = 0; i < components.length; i++) {
             types[i] = components[i].getType();
-            values[i] = defaultValue(types[i]);
+            values[i] = switch (components[i].getName()) {
+                case "apiVersion" -> types[i] == String.class ? kind.apiVersion() : defaultValue(types[i]);
+                case "kind" -> types[i] == String.class ? kind.kind() : defaultValue(types[i]);
+                default -> defaultValue(types[i]);
+            };
         }
         try {
             Constructor<?> constructor = type.getDeclaredConstructor(types);

@@ -107,6 +107,22 @@ class BackendStoreCreateTest extends StoreFixture {
     }
 
     @Test
+    void aGeneratedNameThatIsTakenIsGeneratedAgain() {
+        java.util.Iterator<String> names = List.of("web-aaaaa", "web-aaaaa", "web-bbbbb").iterator();
+        try (BackendStore scripted = new BackendStore(TestKinds.registry(), clock, backend, BackendStore.Options.defaults(),
+                prefix -> names.next(), false)) {
+            create(Widget.of("default", "web-aaaaa", 1));
+            Widget template = Widget.of("default", null, 2);
+
+            Widget created = scripted.create(WIDGETS, template.withMetadata(template.metadata().toBuilder().generateName("web-").build()),
+                    WriteOptions.DEFAULT);
+
+            assertThat(created.metadata().name()).isEqualTo("web-bbbbb");
+            assertThat(created.spec().replicas()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void nameOrGenerateNameIsRequired() {
         assertThatThrownBy(() -> create(Widget.of("default", null, 1)))
                 .isInstanceOfSatisfying(InvalidException.class, e -> assertThat(e.status().message())

@@ -120,6 +120,27 @@ class BackendStoreWatchTest extends StoreFixture {
     }
 
     @Test
+    void aResourceVersionPushedOutOfTheHistoryIsGone() {
+        try (BackendStore small = new BackendStore(TestKinds.registry(), clock,
+                new io.steersman.core.backend.MemoryBackend(MemoryBackend.Options.defaults().withHistorySize(10)),
+                BackendStore.Options.defaults(), prefix -> prefix + "x", true)) {
+            small.create(TestKinds.NAMESPACES, Space.named("default"), WriteOptions.DEFAULT);
+            long early = small.currentRevision();
+            for (int i = 0; i < 20; i++) {
+                small.create(WIDGETS, Widget.of("default", "w" + i, i), WriteOptions.DEFAULT);
+            }
+
+            assertThatThrownBy(() -> small.watch(WIDGETS, WatchOptions.from(early), new RecordingListener<>()))
+                    .isInstanceOfSatisfying(GoneException.class, e -> assertThat(e.status().message())
+                            .isEqualTo("too old resource version: " + early + " (" + (small.currentRevision() - 10) + ")"));
+            RecordingListener<Widget> relisted = new RecordingListener<>();
+            try (Watch ignored = small.watch(WIDGETS, WatchOptions.from(small.currentRevision() - 10), relisted)) {
+                assertThat(relisted.take(10)).extracting(e -> e.object().metadata().name()).startsWith("w10").endsWith("w19");
+            }
+        }
+    }
+
+    @Test
     void aSlowWatcherIsCutOffWhileAnotherKeepsReceiving() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch blocked = new CountDownLatch(1);
@@ -198,11 +219,25 @@ class BackendStoreWatchTest extends StoreFixture {
             assertThat(bookmark.type()).isEqualTo(Type.BOOKMARK);
             assertThat(bookmark.revision()).isEqualTo(store.currentRevision());
             assertThat(bookmark.object().metadata().resourceVersion()).isEqualTo(Long.toString(store.currentRevision()));
+            assertThat(bookmark.object().apiVersion()).isEqualTo("example.com/v1");
+            assertThat(bookmark.object().kind()).isEqualTo("Widget");
+            assertThat(bookmark.object().spec()).isNull();
 
             create(Widget.of("default", "b", 1));
             assertThat(without.next().type()).isEqualTo(Type.ADDED);
             assertThat(withBookmarks.next().type()).isEqualTo(Type.ADDED);
         }
+    }
+
+    @Test
+    void aStoreMadeInMemoryClosesItsBackendAndItsWatches() {
+        BackendStore own = BackendStore.inMemory(TestKinds.registry(), clock);
+        RecordingListener<Widget> listener = new RecordingListener<>();
+        own.watch(WIDGETS, new WatchOptions(null, null, null, "", false), listener);
+
+        own.close();
+
+        assertThat(listener.awaitClose()).isNull();
     }
 
     @Test
