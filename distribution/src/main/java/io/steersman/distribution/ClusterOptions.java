@@ -1,16 +1,28 @@
 package io.steersman.distribution;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.nio.file.Files;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The flags `server` and `up` share: where to keep data, where to listen, which plugins, settings. */
 final class ClusterOptions {
+    /** Set when the log level is debug or trace: failures then print their stack trace too. */
+    static final String DEBUG_PROPERTY = "steersman.debug";
+
+    /** slf4j-simple's level names. */
+    enum LogLevel { TRACE, DEBUG, INFO, WARN, ERROR }
 
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Where the server keeps its certificates, token and data (server default: ~/.steersman/data).")
+            description = "Where the server keeps its TLS certificates and API token (server default: ~/.steersman/data; "
+                    + "up default: a new temporary folder).")
     Path dataDir;
 
     @Option(names = "--bind-address", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
@@ -22,20 +34,25 @@ final class ClusterOptions {
     int port;
 
     @Option(names = "--kubeconfig", paramLabel = "PATH",
-            description = "Where to write the kubeconfig (default: ~/.steersman/kubeconfig).")
+            description = "Where to write the kubeconfig for kubectl (default: ~/.steersman/kubeconfig).")
     Path kubeconfig;
 
-    @Option(names = "--plugin-path", paramLabel = "DIR",
-            description = "A folder of plugin jars to load beside the built-in ones (default: the distribution's plugins/).")
-    List<Path> pluginPaths = List.of();
+    @Option(names = "--plugin-path", paramLabel = "DIR_OR_JAR",
+            description = "Plugin jars to load beside the built-in ones and those in the distribution's plugins/ folder: "
+                    + "a folder of jars or one jar; repeatable.")
+    List<Path> pluginPaths = new ArrayList<>();
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "A plugin setting, e.g. --set steersman.node.images=myrepo/app:*")
+            description = "A plugin setting; repeatable. E.g. --set steersman.node.count=3, "
+                    + "--set steersman.node.images=myrepo/app:*")
     Map<String, String> settings = new LinkedHashMap<>();
 
     @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "info",
             description = "trace, debug, info, warn or error (default: ${DEFAULT-VALUE}).")
-    String logLevel;
+    LogLevel logLevel;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     static Path home() {
         return Path.of(System.getProperty("user.home"), ".steersman");
@@ -49,25 +66,42 @@ final class ClusterOptions {
         return kubeconfig != null ? kubeconfig : home().resolve("kubeconfig");
     }
 
-    /** The plugin folders: the ones given, else the distribution's own plugins/ folder if it exists. */
-    List<Path> pluginPathsOrDefault() {
-        if (!pluginPaths.isEmpty()) {
-            return pluginPaths;
-        }
+    /** The distribution's own plugins/ folder (when run from the distribution), then the ones given. */
+    List<Path> allPluginPaths() {
+        List<Path> paths = new ArrayList<>();
         String home = System.getProperty("steersman.home");
-        return home == null ? List.of() : List.of(Path.of(home, "plugins"));
+        if (home != null) {
+            paths.add(Path.of(home, "plugins"));
+        }
+        paths.addAll(pluginPaths);
+        return paths;
+    }
+
+    /** Usage errors (exit code 2) for what the parser cannot see: plugin paths that do not exist. */
+    void validate() {
+        for (Path path : pluginPaths) {
+            if (!Files.exists(path)) {
+                throw new ParameterException(command.commandLine(),
+                        "Invalid value for option '--plugin-path': \"" + path + "\" does not exist");
+            }
+        }
     }
 
     EmbeddedCluster.Config config(Path dataDir) {
-        return new EmbeddedCluster.Config(dataDir, bindAddress, port, kubeconfigOrDefault(), pluginPathsOrDefault(), Map.copyOf(settings));
+        return new EmbeddedCluster.Config(dataDir, bindAddress, port, kubeconfigOrDefault(), allPluginPaths(), Map.copyOf(settings));
     }
 
     /** slf4j-simple reads its level once, when the first logger is made: set it before anything logs. */
     void applyLogLevel() {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", logLevel);
+        String level = logLevel.name().toLowerCase(Locale.ROOT);
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
-        // Jetty is chatty at info.
-        System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+        // Jetty is chatty at info; at debug and trace the user asked for everything.
+        if (logLevel.compareTo(LogLevel.INFO) >= 0) {
+            System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+        } else {
+            System.setProperty(DEBUG_PROPERTY, "true");
+        }
     }
 }

@@ -14,10 +14,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
@@ -31,9 +33,12 @@ final class EmbeddedCluster implements AutoCloseable {
     record Config(Path dataDir, String bindAddress, int port, Path kubeconfig, List<Path> pluginPaths,
             Map<String, String> settings) {}
 
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
+
     private final ControlPlaneRuntime runtime;
     private final ApiServer server;
     private final Path kubeconfig;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private EmbeddedCluster(ControlPlaneRuntime runtime, ApiServer server, Path kubeconfig) {
         this.runtime = runtime;
@@ -41,7 +46,8 @@ final class EmbeddedCluster implements AutoCloseable {
         this.kubeconfig = kubeconfig;
     }
 
-    static EmbeddedCluster start(Config config) throws IOException {
+    /** Starts the control plane and the API server; returns once GET /readyz answered 200 and the kubeconfig is written. */
+    static EmbeddedCluster start(Config config) throws IOException, InterruptedException {
         Files.createDirectories(config.dataDir());
         ServerCertificates certificates = ServerCertificates.loadOrCreate(config.dataDir().resolve("pki"));
         String token = loadOrCreateToken(config.dataDir().resolve("token"));
@@ -66,8 +72,15 @@ final class EmbeddedCluster implements AutoCloseable {
             runtime.close();
             throw e;
         }
-        Kubeconfig.write(config.kubeconfig(), server.url(), certificates.caCertificatePem(), token);
-        return new EmbeddedCluster(runtime, server, config.kubeconfig());
+        EmbeddedCluster cluster = new EmbeddedCluster(runtime, server, config.kubeconfig());
+        try {
+            ReadinessProbe.await(server.url(), certificates.trustStore(), READY_TIMEOUT);
+            Kubeconfig.write(config.kubeconfig(), server.url(), certificates.caCertificatePem(), token);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            cluster.close();
+            throw e;
+        }
+        return cluster;
     }
 
     URI url() {
@@ -82,8 +95,12 @@ final class EmbeddedCluster implements AutoCloseable {
         return runtime;
     }
 
+    /** Stops the API server (open watches end), then the controllers; a second call does nothing. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             server.close();
         } finally {
@@ -104,10 +121,18 @@ final class EmbeddedCluster implements AutoCloseable {
         return token;
     }
 
-    /** Plugin jars see Steersman's classes through the parent; each jar may bring its own libraries. */
-    private static ClassLoader pluginClassLoader(List<Path> folders) throws IOException {
+    /**
+     * Plugin jars see Steersman's classes through the parent; a folder may hold a plugin's own
+     * libraries beside it. A path that does not exist is skipped (the distribution's plugins/ may
+     * have been removed); the command line checks the paths a user names.
+     */
+    private static ClassLoader pluginClassLoader(List<Path> paths) throws IOException {
         List<URL> jars = new ArrayList<>();
-        for (Path folder : folders) {
+        for (Path folder : paths) {
+            if (Files.isRegularFile(folder)) {
+                jars.add(toUrl(folder));
+                continue;
+            }
             if (!Files.isDirectory(folder)) {
                 continue;
             }

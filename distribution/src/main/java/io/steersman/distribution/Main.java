@@ -4,8 +4,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code steersman} command. Exit codes: 0 success, 1 the work failed (a rollout missed its
- * deadline, the server could not start), 2 bad usage (unknown flag or command).
+ * The {@code steersman} command. Exit codes scripts can rely on: 0 success (and a clean stop on
+ * SIGTERM or Ctrl-C), 1 the work failed (the server could not start, a rollout missed its deadline
+ * or timed out), 2 bad usage (unknown flag or command, a value that does not parse).
  */
 @Command(name = "steersman",
         mixinStandardHelpOptions = true,
@@ -23,8 +24,19 @@ public final class Main implements Runnable {
 
     static CommandLine commandLine() {
         return new CommandLine(new Main())
-                .setExitCodeExceptionMapper(error -> 1)
+                .setExecutionExceptionHandler(new FailureHandler())
+                .setParameterExceptionHandler(Main::usageError)
                 .setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    /** A usage error: what is wrong and where the help is, not the whole help (exit code 2). */
+    private static int usageError(CommandLine.ParameterException error, String[] args) {
+        CommandLine command = error.getCommandLine();
+        command.getErr().println("steersman: " + error.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(error, command.getErr());
+        command.getErr().println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
+        command.getErr().flush();
+        return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     @Override

@@ -10,21 +10,26 @@ import io.steersman.core.store.WatchEvent;
 import io.steersman.core.store.WatchListener;
 import io.steersman.core.store.WatchOptions;
 import io.steersman.core.store.WriteOptions;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code steersman up -f FILE_OR_DIR ...}: starts an embedded control plane, applies the manifests and
@@ -32,7 +37,15 @@ import picocli.CommandLine.Option;
  * exits 0 once all are rolled out and 1 when one misses its progress deadline or the timeout passes.
  */
 @Command(name = "up", mixinStandardHelpOptions = true,
-        description = "Start a control plane, apply manifests and follow their rollout.")
+        description = {
+            "Start a control plane, apply manifests and follow their rollout.",
+            "Shows every workload until it is rolled out, then serves the API until Ctrl-C, or exits with --exit-when-ready."},
+        footer = {
+            "",
+            "Storage: in memory, on a temporary data dir (removed at exit) unless --data-dir is given.",
+            "",
+            "Exit codes: 0 all rolled out (or stopped by Ctrl-C), 1 a rollout exceeded its progress deadline, "
+                    + "the --timeout passed or the control plane could not start, 2 bad usage."})
 final class UpCommand implements Callable<Integer> {
 
     @Option(names = {"-f", "--filename"}, required = true, arity = "1..*", paramLabel = "FILE_OR_DIR",
@@ -50,10 +63,30 @@ final class UpCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions options;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        options.validate();
+        for (Path manifest : manifests) {
+            if (!Files.exists(manifest)) {
+                throw new ParameterException(spec.commandLine(), "Invalid value for option '--filename': \"" + manifest + "\" does not exist");
+            }
+        }
         options.applyLogLevel();
+        StopSignal stop = StopSignal.install();
         Path dataDir = options.dataDir != null ? options.dataDir : Files.createTempDirectory("steersman-up-");
+        try {
+            return run(dataDir, stop);
+        } finally {
+            if (options.dataDir == null) {
+                deleteRecursively(dataDir);
+            }
+        }
+    }
+
+    private int run(Path dataDir, StopSignal stop) throws Exception {
         try (EmbeddedCluster cluster = EmbeddedCluster.start(options.config(dataDir))) {
             ResourceRegistry registry = cluster.runtime().registry();
             Store store = cluster.runtime().store();
@@ -72,22 +105,22 @@ final class UpCommand implements Callable<Integer> {
             }
             System.out.println("API at " + cluster.url() + ", kubeconfig " + cluster.kubeconfig());
 
-            int code = follow(workloads, store, registry, codec, changed);
+            int code = follow(workloads, store, registry, codec, changed, stop);
             watches.forEach(Watch::close);
-            if (exitWhenReady) {
-                return code;
+            if (exitWhenReady || stop.received()) {
+                return exitWhenReady ? code : 0;
             }
             System.out.println("Serving until Ctrl-C.");
-            CountDownLatch forever = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(forever::countDown, "steersman-up-shutdown"));
-            forever.await();
+            System.out.flush();
+            stop.await();
+            System.out.println("Stopping.");
             return 0;
         }
     }
 
     /** Waits for every workload to roll out (0) or for one to fail or the timeout (1), showing progress. */
-    private int follow(List<ApiObject> workloads, Store store, ResourceRegistry registry, Codec codec, Semaphore changed)
-            throws InterruptedException {
+    private int follow(List<ApiObject> workloads, Store store, ResourceRegistry registry, Codec codec, Semaphore changed,
+            StopSignal stop) throws InterruptedException {
         ProgressView view = new ProgressView(System.out, System.console() != null);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
@@ -105,6 +138,10 @@ final class UpCommand implements Callable<Integer> {
                 System.out.println("All " + states.size() + " workloads are rolled out.");
                 return 0;
             }
+            if (stop.received()) {
+                System.out.println("Interrupted before every workload was rolled out.");
+                return 1;
+            }
             long left = deadline - System.nanoTime();
             if (exitWhenReady && left <= 0) {
                 System.out.println("error: timed out after " + timeout.toSeconds() + "s waiting for the rollouts");
@@ -113,6 +150,17 @@ final class UpCommand implements Callable<Integer> {
             // Woken by any change to a workload; the timed wake-up only re-checks the timeout.
             changed.tryAcquire(exitWhenReady ? Math.min(left, TimeUnit.SECONDS.toNanos(1)) : TimeUnit.SECONDS.toNanos(1), TimeUnit.NANOSECONDS);
             changed.drainPermits();
+        }
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 

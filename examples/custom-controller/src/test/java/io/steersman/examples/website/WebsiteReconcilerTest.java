@@ -9,6 +9,7 @@ import io.steersman.api.model.apps.Deployment;
 import io.steersman.api.model.core.Pod;
 import io.steersman.api.model.core.Service;
 import io.steersman.controller.deployment.DeploymentPlugin;
+import io.steersman.core.node.NodeAgentPlugin;
 import io.steersman.testing.ControlPlane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +20,9 @@ class WebsiteReconcilerTest {
 
     @BeforeEach
     void start() {
-        cluster = ControlPlane.builder().plugins(new WebsitePlugin(), new DeploymentPlugin()).start();
+        // The plugin under test, the Deployment controllers it relies on, and the simulated node
+        // that runs the pods (no plugin given would mean every plugin on the class path).
+        cluster = ControlPlane.builder().plugins(new WebsitePlugin(), new DeploymentPlugin(), new NodeAgentPlugin()).start();
     }
 
     @AfterEach
