@@ -61,6 +61,11 @@ import java.util.stream.Collectors;
  */
 public final class ControlPlaneRuntime implements AutoCloseable {
     private static final Duration INFORMER_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * With worker threads, time moves while settling: a key that waits less than this (a first
+     * retry's few milliseconds of backoff) still counts as work to wait for.
+     */
+    private static final Duration REAL_TIME_HORIZON = Duration.ofSeconds(1);
     private static final List<String> INITIAL_NAMESPACES = List.of("default", "kube-system", "kube-public", "kube-node-lease");
 
     private final RevisionTrackingStore store;
@@ -141,7 +146,9 @@ public final class ControlPlaneRuntime implements AutoCloseable {
      * <p>In the deterministic mode the reconciles run on the calling thread, in rounds; after the
      * configured number of rounds (default 1000) it throws {@link NotSettledException} naming the
      * keys of the last round. With worker threads it waits for them (condition waits, not sleeps)
-     * and gives up after the settle timeout (default 60 s).
+     * until nothing is queued, nothing is processing and no key waits for less than a second (a
+     * retry after a few milliseconds of backoff is still waited for), and gives up after the settle
+     * timeout (default 60 s).
      */
     public void settle() {
         ensureOpen();
@@ -186,9 +193,9 @@ public final class ControlPlaneRuntime implements AutoCloseable {
         long deadline = System.nanoTime() + settleTimeout.toNanos();
         while (System.nanoTime() < deadline) {
             awaitInformers();
-            if (!manager.hasWorkNow()) {
+            if (!manager.hasWorkWithin(REAL_TIME_HORIZON)) {
                 awaitInformers();
-                if (!manager.hasWorkNow()) {
+                if (!manager.hasWorkWithin(REAL_TIME_HORIZON)) {
                     return;
                 }
             }

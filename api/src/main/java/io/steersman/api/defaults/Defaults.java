@@ -11,8 +11,10 @@ import io.steersman.api.model.apps.StatefulSet;
 import io.steersman.api.model.apps.StatefulSetPersistentVolumeClaimRetentionPolicy;
 import io.steersman.api.model.apps.StatefulSetSpec;
 import io.steersman.api.model.apps.StatefulSetUpdateStrategy;
+import io.steersman.api.model.core.EndpointPort;
+import io.steersman.api.model.core.EndpointSubset;
+import io.steersman.api.model.core.Endpoints;
 import io.steersman.api.model.core.Namespace;
-import io.steersman.api.model.core.NamespaceSpec;
 import io.steersman.api.model.core.NamespaceStatus;
 import io.steersman.api.model.core.PersistentVolume;
 import io.steersman.api.model.core.PersistentVolumeClaim;
@@ -26,6 +28,8 @@ import io.steersman.api.model.core.Secret;
 import io.steersman.api.model.core.Service;
 import io.steersman.api.model.core.ServicePort;
 import io.steersman.api.model.core.ServiceSpec;
+import io.steersman.api.model.discovery.EndpointSlice;
+import io.steersman.api.model.storage.StorageClass;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -200,27 +204,20 @@ public final class Defaults {
     }
 
     /**
-     * The label {@code kubernetes.io/metadata.name} = name; status.phase Active; and, for a
-     * namespace not yet stored (no resourceVersion, not being deleted), the finalizer
-     * {@code kubernetes}, as the registry adds it on create only, so that finalizing can remove it.
+     * The label {@code kubernetes.io/metadata.name} = name and status.phase Active. The
+     * {@code kubernetes} spec finalizer is added on create by the store's namespace strategy, as
+     * upstream's registry does, not here: defaulting also runs on updates.
      */
     public static Namespace namespace(Namespace ns) {
         ObjectMeta meta = ns.metadata();
         if (!PodDefaults.isEmpty(meta.name())) {
             meta = meta.withLabel("kubernetes.io/metadata.name", meta.name());
         }
-        NamespaceSpec spec = ns.spec();
-        boolean created = PodDefaults.isEmpty(meta.resourceVersion()) && meta.deletionTimestamp() == null;
-        if (created && !spec.finalizers().contains("kubernetes")) {
-            List<String> finalizers = new ArrayList<>(spec.finalizers());
-            finalizers.add("kubernetes");
-            spec = new NamespaceSpec(finalizers, spec.unknownFields());
-        }
         NamespaceStatus status = ns.status();
         if (PodDefaults.isEmpty(status.phase())) {
             status = new NamespaceStatus(NamespaceStatus.ACTIVE, status.conditions(), status.unknownFields());
         }
-        return new Namespace(ns.apiVersion(), ns.kind(), meta, spec, status, ns.unknownFields());
+        return new Namespace(ns.apiVersion(), ns.kind(), meta, ns.spec(), status, ns.unknownFields());
     }
 
     /** type Opaque. */
@@ -230,6 +227,33 @@ public final class Defaults {
         }
         return new Secret(secret.apiVersion(), secret.kind(), secret.metadata(), Secret.OPAQUE, secret.data(), secret.stringData(),
                 secret.immutable(), secret.unknownFields());
+    }
+
+    /** reclaimPolicy Delete; volumeBindingMode Immediate. */
+    public static StorageClass storageClass(StorageClass sc) {
+        return new StorageClass(sc.apiVersion(), sc.kind(), sc.metadata(), sc.provisioner(), sc.parameters(),
+                PodDefaults.orDefault(sc.reclaimPolicy(), "Delete"), sc.mountOptions(), sc.allowVolumeExpansion(),
+                PodDefaults.orDefault(sc.volumeBindingMode(), StorageClass.IMMEDIATE), sc.allowedTopologies(), sc.unknownFields());
+    }
+
+    /** Port protocol TCP. */
+    public static Endpoints endpoints(Endpoints endpoints) {
+        List<EndpointSubset> subsets = endpoints.subsets().stream()
+                .map(s -> new EndpointSubset(s.addresses(), s.notReadyAddresses(), s.ports().stream().map(p -> port(p, false)).toList(),
+                        s.unknownFields()))
+                .toList();
+        return new Endpoints(endpoints.apiVersion(), endpoints.kind(), endpoints.metadata(), subsets, endpoints.unknownFields());
+    }
+
+    /** Port protocol TCP and port name "" (discovery/v1 {@code SetDefaults_EndpointPort}). */
+    public static EndpointSlice endpointSlice(EndpointSlice slice) {
+        return new EndpointSlice(slice.apiVersion(), slice.kind(), slice.metadata(), slice.addressType(), slice.endpoints(),
+                slice.ports().stream().map(p -> port(p, true)).toList(), slice.unknownFields());
+    }
+
+    private static EndpointPort port(EndpointPort p, boolean emptyName) {
+        String name = emptyName && p.name() == null ? "" : p.name();
+        return new EndpointPort(name, p.port(), PodDefaults.orDefault(p.protocol(), "TCP"), p.appProtocol(), p.unknownFields());
     }
 
     private static Map<String, Object> withDefault(Map<String, Object> fields, String key, Object value) {

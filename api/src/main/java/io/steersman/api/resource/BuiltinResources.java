@@ -1,5 +1,6 @@
 package io.steersman.api.resource;
 
+import io.steersman.api.defaults.Defaults;
 import io.steersman.api.model.apps.ControllerRevision;
 import io.steersman.api.model.apps.Deployment;
 import io.steersman.api.model.apps.ReplicaSet;
@@ -22,6 +23,12 @@ import io.steersman.api.model.discovery.EndpointSlice;
 import io.steersman.api.model.storage.StorageClass;
 import io.steersman.api.resource.ResourceType.ScaleSpec;
 import io.steersman.api.resource.ResourceType.Subresource;
+import io.steersman.api.validation.AppsValidation;
+import io.steersman.api.validation.CoreValidation;
+import io.steersman.api.validation.NetworkValidation;
+import io.steersman.api.validation.PodValidation;
+import io.steersman.api.validation.ServiceValidation;
+import io.steersman.api.validation.StorageValidation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,13 +96,16 @@ public final class BuiltinResources {
                 .selectableFields(ns -> fields(
                         "status.phase", ns.status().phase(),
                         // Upstream keeps "name" too: "a bug, but we need to support it for backward compatibility".
-                        "name", ns.name()));
+                        "name", ns.name()))
+                .defaulter(Defaults::namespace)
+                .validator(CoreValidation::namespace);
     }
 
     static ResourceType.Builder<Node> nodes() {
         return ResourceType.builder(Node.class).version("v1").kind("Node").plural("nodes")
                 .shortNames("no").namespaced(false).subresources(Subresource.STATUS)
-                .selectableFields(node -> fields("spec.unschedulable", String.valueOf(Boolean.TRUE.equals(node.spec().unschedulable()))));
+                .selectableFields(node -> fields("spec.unschedulable", String.valueOf(Boolean.TRUE.equals(node.spec().unschedulable()))))
+                .validator(CoreValidation::node);
     }
 
     static ResourceType.Builder<Pod> pods() {
@@ -110,52 +120,67 @@ public final class BuiltinResources {
                         "status.phase", pod.status().phase(),
                         // Upstream reads the first of podIPs, not podIP.
                         "status.podIP", pod.status().podIPs().isEmpty() ? "" : firstIp(pod.status().podIPs()),
-                        "status.nominatedNodeName", pod.status().nominatedNodeName()));
+                        "status.nominatedNodeName", pod.status().nominatedNodeName()))
+                .defaulter(Defaults::pod)
+                .validator(PodValidation::pod);
     }
 
     static ResourceType.Builder<Service> services() {
         return ResourceType.builder(Service.class).version("v1").kind("Service").plural("services")
                 .shortNames("svc").categories(CATEGORY_ALL).subresources(Subresource.STATUS)
-                .selectableFields(svc -> fields("spec.clusterIP", svc.spec().clusterIP(), "spec.type", svc.spec().type()));
+                .selectableFields(svc -> fields("spec.clusterIP", svc.spec().clusterIP(), "spec.type", svc.spec().type()))
+                .defaulter(Defaults::service)
+                .validator(ServiceValidation::service);
     }
 
     static ResourceType.Builder<Endpoints> endpoints() {
         return ResourceType.builder(Endpoints.class).version("v1").kind("Endpoints").plural("endpoints")
-                .singular("endpoints").shortNames("ep");
+                .singular("endpoints").shortNames("ep")
+                .defaulter(Defaults::endpoints)
+                .validator(NetworkValidation::endpoints);
     }
 
     static ResourceType.Builder<ConfigMap> configMaps() {
         return ResourceType.builder(ConfigMap.class).version("v1").kind("ConfigMap").plural("configmaps")
-                .shortNames("cm");
+                .shortNames("cm")
+                .validator(CoreValidation::configMap);
     }
 
     static ResourceType.Builder<Secret> secrets() {
         return ResourceType.builder(Secret.class).version("v1").kind("Secret").plural("secrets")
-                .selectableFields(secret -> fields("type", secret.type()));
+                .selectableFields(secret -> fields("type", secret.type()))
+                .defaulter(Defaults::secret)
+                .validator(CoreValidation::secret);
     }
 
     static ResourceType.Builder<ServiceAccount> serviceAccounts() {
         return ResourceType.builder(ServiceAccount.class).version("v1").kind("ServiceAccount").plural("serviceaccounts")
-                .shortNames("sa");
+                .shortNames("sa")
+                .validator(CoreValidation::serviceAccount);
     }
 
     static ResourceType.Builder<PersistentVolume> persistentVolumes() {
         return ResourceType.builder(PersistentVolume.class).version("v1").kind("PersistentVolume").plural("persistentvolumes")
                 .shortNames("pv").namespaced(false).subresources(Subresource.STATUS)
                 // Upstream: "This is a bug, but we need to support it for backward compatibility."
-                .selectableFields(pv -> fields("name", pv.name()));
+                .selectableFields(pv -> fields("name", pv.name()))
+                .defaulter(Defaults::persistentVolume)
+                .validator(StorageValidation::persistentVolume);
     }
 
     static ResourceType.Builder<PersistentVolumeClaim> persistentVolumeClaims() {
         return ResourceType.builder(PersistentVolumeClaim.class).version("v1").kind("PersistentVolumeClaim")
                 .plural("persistentvolumeclaims").shortNames("pvc").subresources(Subresource.STATUS)
-                .selectableFields(pvc -> fields("name", pvc.name()));
+                .selectableFields(pvc -> fields("name", pvc.name()))
+                .defaulter(Defaults::persistentVolumeClaim)
+                .validator(StorageValidation::persistentVolumeClaim);
     }
 
     static ResourceType.Builder<Event> events() {
         return ResourceType.builder(Event.class).version("v1").kind("Event").plural("events")
                 .shortNames("ev")
-                .selectableFields(BuiltinResources::eventFields);
+                .selectableFields(BuiltinResources::eventFields)
+                .validator(CoreValidation::event);
     }
 
     // ---- apps/v1 ----------------------------------------------------------------------------
@@ -163,42 +188,54 @@ public final class BuiltinResources {
     static ResourceType.Builder<Deployment> deployments() {
         return ResourceType.builder(Deployment.class).group("apps").version("v1").kind("Deployment").plural("deployments")
                 .shortNames("deploy").categories(CATEGORY_ALL).subresources(Subresource.STATUS, Subresource.SCALE)
-                .scale(WORKLOAD_SCALE);
+                .scale(WORKLOAD_SCALE)
+                .defaulter(Defaults::deployment)
+                .validator(AppsValidation::deployment);
     }
 
     static ResourceType.Builder<ReplicaSet> replicaSets() {
         return ResourceType.builder(ReplicaSet.class).group("apps").version("v1").kind("ReplicaSet").plural("replicasets")
                 .shortNames("rs").categories(CATEGORY_ALL).subresources(Subresource.STATUS, Subresource.SCALE)
                 .scale(WORKLOAD_SCALE)
-                .selectableFields(rs -> fields("status.replicas", String.valueOf(rs.status().replicasOrZero())));
+                .selectableFields(rs -> fields("status.replicas", String.valueOf(rs.status().replicasOrZero())))
+                .defaulter(Defaults::replicaSet)
+                .validator(AppsValidation::replicaSet);
     }
 
     static ResourceType.Builder<StatefulSet> statefulSets() {
         return ResourceType.builder(StatefulSet.class).group("apps").version("v1").kind("StatefulSet").plural("statefulsets")
                 .shortNames("sts").categories(CATEGORY_ALL).subresources(Subresource.STATUS, Subresource.SCALE)
-                .scale(WORKLOAD_SCALE);
+                .scale(WORKLOAD_SCALE)
+                .defaulter(Defaults::statefulSet)
+                .validator(AppsValidation::statefulSet);
     }
 
     static ResourceType.Builder<ControllerRevision> controllerRevisions() {
         return ResourceType.builder(ControllerRevision.class).group("apps").version("v1").kind("ControllerRevision")
-                .plural("controllerrevisions");
+                .plural("controllerrevisions")
+                .validator(AppsValidation::controllerRevision);
     }
 
     // ---- other groups -----------------------------------------------------------------------
 
     static ResourceType.Builder<StorageClass> storageClasses() {
         return ResourceType.builder(StorageClass.class).group("storage.k8s.io").version("v1").kind("StorageClass")
-                .plural("storageclasses").shortNames("sc").namespaced(false);
+                .plural("storageclasses").shortNames("sc").namespaced(false)
+                .defaulter(Defaults::storageClass)
+                .validator(StorageValidation::storageClass);
     }
 
     static ResourceType.Builder<EndpointSlice> endpointSlices() {
         return ResourceType.builder(EndpointSlice.class).group("discovery.k8s.io").version("v1").kind("EndpointSlice")
-                .plural("endpointslices");
+                .plural("endpointslices")
+                .defaulter(Defaults::endpointSlice)
+                .validator(NetworkValidation::endpointSlice);
     }
 
     static ResourceType.Builder<Lease> leases() {
         return ResourceType.builder(Lease.class).group("coordination.k8s.io").version("v1").kind("Lease")
-                .plural("leases");
+                .plural("leases")
+                .validator(CoreValidation::lease);
     }
 
     // ---- selectable fields ------------------------------------------------------------------

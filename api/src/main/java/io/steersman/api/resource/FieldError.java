@@ -57,6 +57,11 @@ public record FieldError(Type type, String field, String detail, Object badValue
         return new FieldError(Type.NOT_FOUND, field, null, value);
     }
 
+    /** As upstream's {@code field.TooMany}: {@code Too many: 1001: must have at most 1000 items}. */
+    public static FieldError tooMany(String field, int actual, int max) {
+        return new FieldError(Type.TOO_MANY, field, "must have at most " + max + " items", actual);
+    }
+
     /** As upstream's {@code field.TooLong}: {@code Too long: may not be more than 262144 bytes}. */
     public static FieldError tooLong(String field, long maxBytes) {
         return new FieldError(Type.TOO_LONG, field, "may not be more than " + maxBytes + " bytes", null);
@@ -65,7 +70,8 @@ public record FieldError(Type type, String field, String detail, Object badValue
     /** As upstream's {@code field.Error.ErrorBody()}. */
     public String message() {
         StringBuilder s = new StringBuilder(type.words());
-        if (type == Type.INVALID || type == Type.DUPLICATE || type == Type.NOT_SUPPORTED || type == Type.NOT_FOUND) {
+        if (type == Type.INVALID || type == Type.DUPLICATE || type == Type.NOT_SUPPORTED || type == Type.NOT_FOUND
+                || type == Type.TOO_MANY) {
             s.append(": ").append(badValue instanceof String str ? '"' + str + '"' : String.valueOf(badValue));
         }
         if (detail != null && !detail.isEmpty()) {

@@ -1,6 +1,7 @@
 package io.steersman.api.validation;
 
 import io.steersman.api.model.ObjectMeta;
+import io.steersman.api.model.coordination.Lease;
 import io.steersman.api.model.core.ConfigMap;
 import io.steersman.api.model.core.Event;
 import io.steersman.api.model.core.Namespace;
@@ -19,7 +20,7 @@ import java.util.TreeMap;
 
 /**
  * Upstream's rules for the core/v1 kinds without a pod or storage spec: Namespace, ConfigMap,
- * Secret, ServiceAccount, Node and Event, on create ({@code old} null) and update. Stateless and
+ * Secret, ServiceAccount, Node and Event (and the coordination Lease), on create ({@code old} null) and update. Stateless and
  * thread-safe.
  */
 public final class CoreValidation {
@@ -219,6 +220,23 @@ public final class CoreValidation {
             }
         }
         errors.addAll(Rules.each(Names.isDNS1123Subdomain(namespace), FieldPath.of("namespace"), namespace));
+        return errors;
+    }
+
+    /**
+     * {@code ValidateLease} (coordination.k8s.io, here for its size): leaseDurationSeconds above 0,
+     * leaseTransitions not negative (upstream's message has its typo).
+     */
+    public static List<FieldError> lease(Lease lease, Lease old) {
+        List<FieldError> errors = new ArrayList<>(meta(lease.metadata(), old == null ? null : old.metadata(), true, NameRule.DNS_SUBDOMAIN));
+        Integer duration = lease.spec().leaseDurationSeconds();
+        if (duration != null && duration <= 0) {
+            errors.add(Rules.invalid(FieldPath.of("spec", "leaseDurationSeconds"), duration, "must be greater than 0"));
+        }
+        Integer transitions = lease.spec().leaseTransitions();
+        if (transitions != null && transitions < 0) {
+            errors.add(Rules.invalid(FieldPath.of("spec", "leaseTransitions"), transitions, "must to greater or equal than 0"));
+        }
         return errors;
     }
 

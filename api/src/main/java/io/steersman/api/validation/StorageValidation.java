@@ -6,6 +6,7 @@ import io.steersman.api.model.core.PersistentVolume;
 import io.steersman.api.model.core.PersistentVolumeClaim;
 import io.steersman.api.model.core.PersistentVolumeClaimSpec;
 import io.steersman.api.model.core.PersistentVolumeSpec;
+import io.steersman.api.model.storage.StorageClass;
 import io.steersman.api.resource.FieldError;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +16,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Upstream's PersistentVolumeClaim and PersistentVolume rules ({@code ValidatePersistentVolumeClaim(Update)},
+ * Upstream's PersistentVolumeClaim, PersistentVolume and StorageClass rules ({@code ValidatePersistentVolumeClaim(Update)},
  * {@code ValidatePersistentVolume(Update)}): access modes, the storage request or capacity, class
  * names, volume modes, reclaim policies, one volume source, and what an update may change.
  * Stateless and thread-safe.
@@ -122,6 +123,66 @@ public final class StorageValidation {
                 errors.add(Rules.forbidden(SPEC.child("persistentvolumesource"), "spec.persistentvolumesource is immutable after creation"));
             }
             errors.addAll(Rules.immutable(spec.volumeMode(), old.spec().volumeMode(), FieldPath.of("volumeMode")));
+        }
+        return errors;
+    }
+
+    /**
+     * {@code ValidateStorageClass(Update)}: a qualified provisioner name, parameters within 512
+     * entries and 256 KiB, reclaimPolicy Delete or Retain, volumeBindingMode Immediate or
+     * WaitForFirstConsumer; parameters, provisioner, reclaimPolicy and volumeBindingMode fixed.
+     */
+    public static List<FieldError> storageClass(StorageClass sc, StorageClass old) {
+        List<FieldError> errors = new ArrayList<>();
+        if (old == null) {
+            errors.addAll(MetaValidation.objectMeta(sc.metadata(), false, NameRule.DNS_SUBDOMAIN, FieldPath.of("metadata")));
+        } else {
+            errors.addAll(MetaValidation.objectMetaUpdate(sc.metadata(), old.metadata(), FieldPath.of("metadata")));
+        }
+        FieldPath provisionerPath = FieldPath.of("provisioner");
+        String provisioner = MetaValidation.nullToEmpty(sc.provisioner());
+        if (provisioner.isEmpty()) {
+            errors.add(Rules.required(provisionerPath));
+        } else {
+            String lower = provisioner.toLowerCase(java.util.Locale.ROOT);
+            errors.addAll(Rules.each(Names.isQualifiedName(lower), provisionerPath, lower));
+        }
+        FieldPath parameters = FieldPath.of("parameters");
+        if (sc.parameters().size() > 512) {
+            errors.add(new FieldError(FieldError.Type.TOO_LONG, parameters.toString(), "may not be more than 512 bytes", null));
+        } else {
+            long size = 0;
+            for (Map.Entry<String, String> e : new TreeMap<>(sc.parameters()).entrySet()) {
+                if (e.getKey().isEmpty()) {
+                    errors.add(Rules.invalid(parameters, "", "field can not be empty."));
+                }
+                size += CoreValidation.utf8Length(e.getKey()) + CoreValidation.utf8Length(e.getValue());
+            }
+            if (size > 256 * 1024) {
+                errors.add(FieldError.tooLong(parameters.toString(), 256 * 1024));
+            }
+        }
+        String reclaim = MetaValidation.nullToEmpty(sc.reclaimPolicy());
+        if (!reclaim.isEmpty() && !reclaim.equals("Delete") && !reclaim.equals("Retain")) {
+            errors.add(Rules.notSupported(FieldPath.of("reclaimPolicy"), reclaim, "Delete", "Retain"));
+        }
+        String mode = sc.volumeBindingMode();
+        if (mode == null) {
+            errors.add(Rules.required(FieldPath.of("volumeBindingMode")));
+        } else if (!mode.equals("Immediate") && !mode.equals("WaitForFirstConsumer")) {
+            errors.add(Rules.notSupported(FieldPath.of("volumeBindingMode"), mode, "Immediate", "WaitForFirstConsumer"));
+        }
+        if (old != null) {
+            if (!Objects.equals(sc.parameters(), old.parameters())) {
+                errors.add(Rules.forbidden(parameters, "updates to parameters are forbidden."));
+            }
+            if (!Objects.equals(sc.provisioner(), old.provisioner())) {
+                errors.add(Rules.forbidden(provisionerPath, "updates to provisioner are forbidden."));
+            }
+            if (!Objects.equals(sc.reclaimPolicy(), old.reclaimPolicy())) {
+                errors.add(Rules.forbidden(FieldPath.of("reclaimPolicy"), "updates to reclaimPolicy are forbidden."));
+            }
+            errors.addAll(Rules.immutable(sc.volumeBindingMode(), old.volumeBindingMode(), FieldPath.of("volumeBindingMode")));
         }
         return errors;
     }

@@ -94,6 +94,9 @@ public final class SharedInformer<T extends ApiObject> {
         if (refs.isEmpty()) {
             return List.of();
         }
+        if (refs.size() == 1) {
+            return refs.get(0).uid() == null ? List.of() : List.of(refs.get(0).uid());
+        }
         Set<String> uids = new HashSet<>();
         for (OwnerReference ref : refs) {
             if (ref.uid() != null) {
@@ -107,7 +110,8 @@ public final class SharedInformer<T extends ApiObject> {
         if (labels.isEmpty()) {
             return List.of();
         }
-        Set<String> terms = new HashSet<>(labels.size() * 2);
+        // Label keys are unique, so their terms are: a list will do.
+        List<String> terms = new ArrayList<>(labels.size());
         labels.forEach((k, v) -> terms.add(labelTerm(k, v)));
         return terms;
     }
@@ -445,6 +449,9 @@ public final class SharedInformer<T extends ApiObject> {
             if (old == null || !sameVersion(old, object)) {
                 put(object);
             }
+        }
+        if (cache.size() == present.size()) {
+            return; // every cached key was listed: nothing vanished
         }
         for (T old : List.copyOf(cache.values())) {
             if (!present.contains(key(old.namespace(), old.name()))) {
