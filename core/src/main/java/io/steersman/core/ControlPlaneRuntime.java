@@ -425,9 +425,10 @@ public final class ControlPlaneRuntime implements AutoCloseable {
             }
             chosen.addAll(plugins);
             if (!explicitPlugins || serviceLoaderPlugins) {
-                // A discovered plugin of a class given explicitly is the same plugin: the explicit one runs.
+                // A discovered plugin of a class already chosen (given explicitly, or a system plugin
+                // listed in both services files) is the same plugin: it runs once.
                 Set<Class<?>> given = new java.util.HashSet<>();
-                plugins.forEach(p -> given.add(p.getClass()));
+                chosen.forEach(p -> given.add(p.getClass()));
                 load(ControllerPlugin.class, problems).stream().filter(p -> !given.contains(p.getClass())).forEach(chosen::add);
             }
             chosen.removeIf(p -> excluded.contains(p.getClass()));
