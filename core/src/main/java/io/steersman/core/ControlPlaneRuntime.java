@@ -10,7 +10,6 @@ import io.steersman.api.codec.Codec;
 import io.steersman.api.model.ObjectMeta;
 import io.steersman.api.model.core.Namespace;
 import io.steersman.api.resource.BuiltinResources;
-import io.steersman.core.backend.MemoryBackend;
 import io.steersman.core.client.CachedClient;
 import io.steersman.core.client.CodecPatcher;
 import io.steersman.core.store.BackendStore;
@@ -446,10 +445,8 @@ public final class ControlPlaneRuntime implements AutoCloseable {
                         owned.add(closeable);
                     }
                 } else {
-                    MemoryBackend backend = new MemoryBackend();
-                    BackendStore made = new BackendStore(registry, clock, backend);
+                    BackendStore made = BackendStore.inMemory(registry, clock);
                     owned.add(made);
-                    owned.add(backend);
                     raw = made;
                 }
                 runtime = new ControlPlaneRuntime(this, raw, owned, chosen, problems);
