@@ -10,14 +10,11 @@ import io.steersman.api.model.core.Pod;
 import io.steersman.api.resource.FieldError;
 import io.steersman.api.resource.ResourceRegistry;
 import io.steersman.api.resource.ResourceType;
-import io.steersman.api.selector.FieldSelector;
-import io.steersman.api.selector.Selector;
 import io.steersman.core.backend.Backend;
 import io.steersman.core.backend.BackendWatch;
 import io.steersman.core.backend.CompactedException;
 import io.steersman.core.backend.KeyValue;
 import io.steersman.core.backend.Keys;
-import io.steersman.core.backend.RangeResult;
 import io.steersman.core.backend.Txn;
 import io.steersman.core.backend.TxnResult;
 import java.time.Duration;
@@ -60,8 +57,8 @@ public final class BackendStore implements Store, AutoCloseable {
     }
 
     /** Upstream's finalizers for Foreground and Orphan propagation. */
-    public static final String FOREGROUND_FINALIZER = "foregroundDeletion";
-    public static final String ORPHAN_FINALIZER = "orphan";
+    public static final String FOREGROUND_FINALIZER = Deletion.FOREGROUND_FINALIZER;
+    public static final String ORPHAN_FINALIZER = Deletion.ORPHAN_FINALIZER;
 
     /** How often a read-modify-write is retried when another writer wins the race. */
     private static final int MAX_ATTEMPTS = 64;
@@ -71,9 +68,13 @@ public final class BackendStore implements Store, AutoCloseable {
     private final ResourceRegistry registry;
     private final Clock clock;
     private final Backend backend;
+    private final Lister lister;
     private final Map<ResourceType<?>, String> prefixes = new ConcurrentHashMap<>();
     private static final KindRules<ApiObject> NO_RULES = new KindRules<>() {};
     private static final Map<Class<?>, KindRules<?>> RULES = Map.of(Pod.class, new PodRules(), Namespace.class, new NamespaceRules());
+    private volatile Instant lastSecond;
+    /** One String per existing namespace's name for all objects in it, rather than one per decoded object. */
+    private final Map<String, String> namespaceNames = new ConcurrentHashMap<>();
     /** The key prefix of namespaces, once the registry is seen to serve them. */
     private volatile String namespacePrefix;
     private final Set<StoreWatch<?>> bookmarkWatches = ConcurrentHashMap.newKeySet();
@@ -102,6 +103,7 @@ public final class BackendStore implements Store, AutoCloseable {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.backend = Objects.requireNonNull(backend, "backend");
+        this.lister = new Lister(backend);
         this.bookmarkTimer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "steersman-bookmarks");
             thread.setDaemon(true);
@@ -151,109 +153,7 @@ public final class BackendStore implements Store, AutoCloseable {
 
     @Override
     public <T extends ApiObject> ListResult<T> list(ResourceType<T> type, ListOptions options) {
-        String kindPrefix = prefix(type);
-        FieldSelector fields = options.fieldSelector();
-        String namespace = type.namespaced() ? blankToNull(options.namespace()) : null;
-        if (namespace == null && type.namespaced()) {
-            namespace = fields.requiresExactMatch("metadata.namespace").orElse(null);
-        }
-        String prefix = namespace == null ? kindPrefix : Keys.namespacePrefix(kindPrefix, namespace);
-        String resourceVersion = blankToNull(options.resourceVersion());
-        long limit = options.limit();
-        long revision;
-        String start;
-        String token = blankToNull(options.continueToken());
-        if (token != null) {
-            if (resourceVersion != null && !"0".equals(resourceVersion)) {
-                throw StatusErrors.badRequest("specifying resource version is not allowed when using continue");
-            }
-            ContinueTokens.Position position = ContinueTokens.decode(token, kindPrefix);
-            revision = position.revision();
-            if (revision > backend.currentRevision()) {
-                throw StatusErrors.badRequest("continue key is not valid: the revision is in the future");
-            }
-            start = position.startKey().compareTo(prefix) < 0 ? prefix : position.startKey();
-        } else {
-            revision = listRevision(resourceVersion);
-            start = prefix;
-            if ("0".equals(resourceVersion)) {
-                // Upstream serves resourceVersion=0 from its watch cache, whole, without paging.
-                limit = 0;
-            }
-        }
-        try {
-            Optional<String> name = fields.requiresExactMatch("metadata.name");
-            if (name.isPresent() && (namespace != null || !type.namespaced())) {
-                String key = Keys.key(kindPrefix, namespace, name.get());
-                List<T> items = new ArrayList<>(1);
-                if (key.compareTo(start) >= 0) {
-                    for (KeyValue kv : backend.range(key, Keys.after(key), revision, 1).kvs()) {
-                        addIfMatches(type, kv, options, items);
-                    }
-                }
-                return new ListResult<>(items, revision, null, null);
-            }
-            return scan(type, options, kindPrefix, start, Keys.prefixEnd(prefix), revision, limit);
-        } catch (CompactedException e) {
-            if (token != null) {
-                throw StatusErrors.continueExpired();
-            }
-            throw StatusErrors.tooOldResourceVersion(e.requestedRevision(), e.compactedRevision());
-        }
-    }
-
-    private long listRevision(String resourceVersion) {
-        long current = backend.currentRevision();
-        if (resourceVersion == null || "0".equals(resourceVersion)) {
-            return current;
-        }
-        long requested = parseResourceVersion(resourceVersion);
-        if (requested > current) {
-            throw StatusErrors.tooLargeResourceVersion(requested, current);
-        }
-        // Upstream's default match is NotOlderThan: the latest state satisfies it.
-        return current;
-    }
-
-    /** Reads a page: as many backend batches as it takes to find {@code limit} matching objects. */
-    private <T extends ApiObject> ListResult<T> scan(ResourceType<T> type, ListOptions options, String kindPrefix,
-            String start, String end, long revision, long limit) {
-        boolean filtered = !options.labelSelector().isEverything() || !options.fieldSelector().isEverything();
-        long batch = limit == 0 ? 0 : filtered ? Math.max(limit, 500) : limit + 1;
-        List<T> items = new ArrayList<>();
-        String from = start;
-        String lastKey = null;
-        while (true) {
-            RangeResult page = backend.range(from, end, revision, batch);
-            for (KeyValue kv : page.kvs()) {
-                if (limit > 0 && items.size() == limit) {
-                    // The page is full and a further key exists: the client continues after lastKey.
-                    String token = ContinueTokens.encode(revision, kindPrefix, lastKey);
-                    // As upstream, how many remain is told only when it is exact (no selector).
-                    Long remaining = filtered ? null : backend.count(Keys.after(lastKey), end, revision);
-                    return new ListResult<>(items, revision, token, remaining);
-                }
-                if (addIfMatches(type, kv, options, items)) {
-                    lastKey = kv.key();
-                }
-            }
-            if (!page.more()) {
-                return new ListResult<>(items, revision, null, null);
-            }
-            from = Keys.after(page.kvs().get(page.kvs().size() - 1).key());
-        }
-    }
-
-    private static <T extends ApiObject> boolean addIfMatches(ResourceType<T> type, KeyValue kv, ListOptions options, List<T> into) {
-        T object = type.cast(kv.value());
-        Selector labels = options.labelSelector();
-        FieldSelector fields = options.fieldSelector();
-        if ((labels.isEverything() || labels.matches(object.metadata().labels()))
-                && (fields.isEverything() || fields.matches(type.selectableFields(object)))) {
-            into.add(object);
-            return true;
-        }
-        return false;
+        return lister.list(type, prefix(type), options);
     }
 
     // ---------------------------------------------------------------------------------- create
@@ -262,17 +162,20 @@ public final class BackendStore implements Store, AutoCloseable {
     public <T extends ApiObject> T create(ResourceType<T> type, T object, WriteOptions options) {
         ObjectMeta meta = object.metadata();
         String namespace = scopedNamespace(type, meta);
-        if (!isBlank(meta.resourceVersion())) {
+        if (!Requests.isBlank(meta.resourceVersion())) {
             throw StatusErrors.internal("resourceVersion should not be set on objects to be created");
         }
-        boolean generated = isBlank(meta.name());
-        if (generated && isBlank(meta.generateName())) {
+        boolean generated = Requests.isBlank(meta.name());
+        if (generated && Requests.isBlank(meta.generateName())) {
             throw StatusErrors.invalid(type, "", List.of(FieldError.required("metadata.name", "name or generateName is required")));
         }
         // As upstream: defaults when decoded, then the strategy's PrepareForCreate drops the status.
         T defaulted = type.defaulter().apply(object);
         T prepared = type.hasStatus() ? Shapes.withStatus(type, defaulted, null) : defaulted;
         Instant now = now();
+        if (namespace != null) {
+            namespace = namespaceNames.getOrDefault(namespace, namespace);
+        }
         for (int attempt = 1; ; attempt++) {
             String name = generated ? nameGenerator.apply(meta.generateName()) : meta.name();
             ObjectMeta system = prepared.metadata().toBuilder()
@@ -323,11 +226,11 @@ public final class BackendStore implements Store, AutoCloseable {
     private <T extends ApiObject> T replace(ResourceType<T> type, T object, Subresource subresource, WriteOptions options) {
         ObjectMeta meta = object.metadata();
         String namespace = scopedNamespace(type, meta);
-        if (isBlank(meta.name())) {
+        if (Requests.isBlank(meta.name())) {
             throw StatusErrors.invalid(type, "", List.of(FieldError.required("metadata.name", "name is required")));
         }
         String key = Keys.key(prefix(type), namespace, meta.name());
-        boolean conditional = !isBlank(meta.resourceVersion());
+        boolean conditional = !Requests.isBlank(meta.resourceVersion());
         for (int attempt = 1; ; attempt++) {
             KeyValue current = backend.get(key).orElseThrow(() -> StatusErrors.notFound(type, meta.name()));
             T stored = type.cast(current.value());
@@ -360,7 +263,7 @@ public final class BackendStore implements Store, AutoCloseable {
                 return stored;
             }
             String asked = changed.metadata().resourceVersion();
-            if (!isBlank(asked) && !asked.equals(storedVersion)) {
+            if (!Requests.isBlank(asked) && !asked.equals(storedVersion)) {
                 throw StatusErrors.modified(type, name);
             }
             T written = write(type, key, current, merge(type, stored, changed, subresource), options);
@@ -380,7 +283,7 @@ public final class BackendStore implements Store, AutoCloseable {
     private <T extends ApiObject> T merge(ResourceType<T> type, T stored, T object, Subresource subresource) {
         ObjectMeta old = stored.metadata();
         ObjectMeta in = object.metadata();
-        if (!isBlank(in.uid()) && !in.uid().equals(old.uid())) {
+        if (!Requests.isBlank(in.uid()) && !in.uid().equals(old.uid())) {
             throw StatusErrors.conflict(type, old.name(), "Precondition failed: UID in precondition: " + in.uid() + ", UID in object meta: " + old.uid());
         }
         T next;
@@ -455,8 +358,8 @@ public final class BackendStore implements Store, AutoCloseable {
             KeyValue current = backend.get(key).orElseThrow(() -> StatusErrors.notFound(type, name));
             T stored = type.cast(current.value());
             ObjectMeta old = stored.metadata();
-            checkPreconditions(type, how, old);
-            Optional<T> lingering = markForDeletion(type, stored, how);
+            Deletion.checkPreconditions(type, how, old);
+            Optional<T> lingering = Deletion.markForDeletion(type, rules(type), stored, how, now());
             T written;
             if (lingering.isPresent()) {
                 T next = lingering.get();
@@ -484,91 +387,12 @@ public final class BackendStore implements Store, AutoCloseable {
         }
     }
 
-    private static <T extends ApiObject> void checkPreconditions(ResourceType<T> type, DeleteOptions how, ObjectMeta old) {
-        if (how.preconditionUid() != null && !how.preconditionUid().equals(old.uid())) {
-            throw StatusErrors.conflict(type, old.name(), "Precondition failed: UID in precondition: "
-                    + how.preconditionUid() + ", UID in object meta: " + nullToEmpty(old.uid()));
-        }
-        if (how.preconditionResourceVersion() != null && !how.preconditionResourceVersion().equals(old.resourceVersion())) {
-            throw StatusErrors.conflict(type, old.name(), "Precondition failed: ResourceVersion in precondition: "
-                    + how.preconditionResourceVersion() + ", ResourceVersion in object meta: " + nullToEmpty(old.resourceVersion()));
-        }
-    }
-
-    /**
-     * What a delete leaves, as upstream's {@code BeforeDelete} and
-     * {@code updateForGracefulDeletionAndFinalizers}: the object marked for deletion (it lingers
-     * while a grace period runs or finalizers remain), or empty when it is to be removed now.
-     */
-    private <T extends ApiObject> Optional<T> markForDeletion(ResourceType<T> type, T stored, DeleteOptions how) {
-        ObjectMeta old = stored.metadata();
-        Long oldGrace = old.deletionGracePeriodSeconds();
-        Instant now = now();
-        if (old.isBeingDeleted() && oldGrace != null && oldGrace > 0) {
-            // A graceful deletion is running: a delete may only shorten it; finalizers stay as they are.
-            Long asked = how.gracePeriodSeconds();
-            if (asked == null || asked >= oldGrace) {
-                return Optional.of(stored);
-            }
-            Instant deadline = old.deletionTimestamp().minusSeconds(oldGrace).plusSeconds(asked);
-            ObjectMeta shortened = old.toBuilder()
-                    .deletionTimestamp(deadline.isBefore(now) ? now : deadline)
-                    .deletionGracePeriodSeconds(asked)
-                    .build();
-            if (asked == 0 && shortened.finalizers().isEmpty()) {
-                return Optional.empty();
-            }
-            return Optional.of(Shapes.withMetadata(type, stored, shortened));
-        }
-        List<String> finalizers = propagationFinalizers(old.finalizers(), how.propagationPolicy());
-        T special = rules(type).markForDeletion(stored, now, finalizers);
-        if (special != null) {
-            return Optional.of(special);
-        }
-        long grace = old.isBeingDeleted() ? 0 : rules(type).gracePeriodSeconds(stored, how);
-        if (grace == 0 && finalizers.isEmpty()) {
-            return Optional.empty();
-        }
-        ObjectMeta.Builder meta = old.toBuilder().finalizers(finalizers);
-        if (!old.isBeingDeleted()) {
-            meta.deletionTimestamp(now.plusSeconds(grace));
-            if (old.generationOrZero() > 0) {
-                meta.generation(old.generation() + 1);
-            }
-        } else if (old.deletionTimestamp().isAfter(now)) {
-            meta.deletionTimestamp(now);
-        }
-        meta.deletionGracePeriodSeconds(grace);
-        return Optional.of(Shapes.withMetadata(type, stored, meta.build()));
-    }
-
-    /**
-     * The finalizers after a delete with {@code policy}, as upstream's
-     * {@code deletionFinalizersForGarbageCollection}: Orphan adds {@code orphan}, Foreground adds
-     * {@code foregroundDeletion}, each removing the other; Background removes both; no policy keeps
-     * what the object has.
-     */
-    static List<String> propagationFinalizers(List<String> finalizers, DeleteOptions.PropagationPolicy policy) {
-        if (policy == null) {
-            return finalizers;
-        }
-        List<String> next = new ArrayList<>(finalizers);
-        next.remove(ORPHAN_FINALIZER);
-        next.remove(FOREGROUND_FINALIZER);
-        if (policy == DeleteOptions.PropagationPolicy.Orphan) {
-            next.add(ORPHAN_FINALIZER);
-        } else if (policy == DeleteOptions.PropagationPolicy.Foreground) {
-            next.add(FOREGROUND_FINALIZER);
-        }
-        return next.equals(finalizers) ? finalizers : List.copyOf(next);
-    }
-
     // ---------------------------------------------------------------------------------- watch
 
     @Override
     public <T extends ApiObject> Watch watch(ResourceType<T> type, WatchOptions options, WatchListener<T> listener) {
         String kindPrefix = prefix(type);
-        String namespace = type.namespaced() ? blankToNull(options.namespace()) : null;
+        String namespace = type.namespaced() ? Requests.blankToNull(options.namespace()) : null;
         if (namespace == null && type.namespaced()) {
             namespace = options.fieldSelector().requiresExactMatch("metadata.namespace").orElse(null);
         }
@@ -576,12 +400,12 @@ public final class BackendStore implements Store, AutoCloseable {
         StoreWatch<?>[] self = new StoreWatch<?>[1];
         StoreWatch<T> watch = new StoreWatch<>(type, options, listener, () -> bookmarkWatches.remove(self[0]));
         self[0] = watch;
-        String resourceVersion = blankToNull(options.resourceVersion());
+        String resourceVersion = Requests.blankToNull(options.resourceVersion());
         BackendWatch backendWatch;
         if (resourceVersion == null || "0".equals(resourceVersion)) {
             backendWatch = backend.watchWithInitialState(prefix, watch);
         } else {
-            long after = parseResourceVersion(resourceVersion);
+            long after = Requests.parseResourceVersion(resourceVersion);
             try {
                 backendWatch = backend.watch(prefix, after, watch);
             } catch (CompactedException e) {
@@ -633,8 +457,8 @@ public final class BackendStore implements Store, AutoCloseable {
         if (!type.namespaced()) {
             return null;
         }
-        if (isBlank(meta.namespace())) {
-            String name = isBlank(meta.name()) ? nullToEmpty(meta.generateName()) : meta.name();
+        if (Requests.isBlank(meta.namespace())) {
+            String name = Requests.isBlank(meta.name()) ? Requests.nullToEmpty(meta.generateName()) : meta.name();
             throw StatusErrors.invalid(type, name, List.of(FieldError.required("metadata.namespace", "")));
         }
         return meta.namespace();
@@ -658,6 +482,7 @@ public final class BackendStore implements Store, AutoCloseable {
         if (found.value().metadata().isBeingDeleted()) {
             throw StatusErrors.namespaceTerminating(type, name, namespace);
         }
+        namespaceNames.putIfAbsent(namespace, namespace);
     }
 
     private String key(ResourceType<?> type, String namespace, String name) {
@@ -674,31 +499,15 @@ public final class BackendStore implements Store, AutoCloseable {
     }
 
     private Instant now() {
-        // Timestamps travel as RFC 3339 with seconds: store them as they will be read back.
-        return clock.now().truncatedTo(ChronoUnit.SECONDS);
-    }
-
-    private static long parseResourceVersion(String resourceVersion) {
-        try {
-            long value = Long.parseLong(resourceVersion);
-            if (value < 0) {
-                throw new NumberFormatException();
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw StatusErrors.badRequest("invalid resource version: " + resourceVersion);
+        // Timestamps travel as RFC 3339 with seconds: store them as they will be read back. Objects
+        // written in the same second share one Instant (memory, not correctness: it is immutable).
+        Instant now = clock.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant last = lastSecond;
+        if (now.equals(last)) {
+            return last;
         }
+        lastSecond = now;
+        return now;
     }
 
-    private static boolean isBlank(String value) {
-        return value == null || value.isEmpty();
-    }
-
-    private static String blankToNull(String value) {
-        return isBlank(value) ? null : value;
-    }
-
-    private static String nullToEmpty(String value) {
-        return value == null ? "" : value;
-    }
 }

@@ -81,7 +81,7 @@ class BuiltinKindsStoreTest {
 
         assertThat(terminating.status().phase()).isEqualTo(NamespaceStatus.TERMINATING);
         assertThat(terminating.metadata().deletionTimestamp()).isEqualTo(clock.now());
-        assertThatThrownBy(() -> store.create(PODS, Pod.of(ObjectMeta.named("team", "p"), PodSpec.EMPTY), WriteOptions.DEFAULT))
+        assertThatThrownBy(() -> store.create(PODS, Pod.of(ObjectMeta.named("team", "p"), PodSpec.of(List.of(Container.of("web", "nginx:1.27")))), WriteOptions.DEFAULT))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status().message()).isEqualTo(
                         "pods \"p\" is forbidden: unable to create new content in namespace team because it is being terminated"));
         assertThat(store.delete(NAMESPACES, null, "team", DeleteOptions.defaults(), WriteOptions.DEFAULT)).isEqualTo(terminating);
