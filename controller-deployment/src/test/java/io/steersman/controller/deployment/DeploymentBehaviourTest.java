@@ -245,6 +245,26 @@ class DeploymentBehaviourTest {
     }
 
     @Test
+    void aNameTakenByAnotherTemplateIsAHashCollisionResolvedThroughCollisionCount() {
+        try (Cluster cluster = new Cluster()) {
+            Deployment d = Cluster.deployment("web", 1, "app:1", null);
+            String hash = TemplateHash.compute(d.spec().template(), null);
+            Map<String, String> otherLabels = Map.of("app", "other");
+            var otherTemplate = Cluster.deployment("other", 1, "app:9", null).spec().template();
+            cluster.client().create(ReplicaSet.of(ObjectMeta.builder().namespace(Cluster.NS).name("web-" + hash).labels(otherLabels).build(),
+                    ReplicaSetSpec.of(0, io.steersman.api.model.LabelSelector.matchLabels(otherLabels), otherTemplate)));
+            cluster.settle();
+            cluster.create(d);
+            Deployment created = cluster.get("web");
+            assertThat(created.status().collisionCount()).isEqualTo(1);
+            String newHash = TemplateHash.compute(d.spec().template(), 1);
+            assertThat(cluster.replicaSets("web")).singleElement()
+                    .satisfies(rs -> assertThat(rs.name()).isEqualTo("web-" + newHash));
+            assertThat(created.status().availableReplicasOrZero()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void percentagesResolveWithUpstreamRounding() {
         try (Cluster cluster = new Cluster(); WriteObserver observer = new WriteObserver(cluster)) {
             // 10 replicas, 25%/25%: surge 3 (rounded up), unavailable 2 (rounded down)
