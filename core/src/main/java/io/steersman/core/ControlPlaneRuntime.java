@@ -10,7 +10,6 @@ import io.steersman.api.codec.Codec;
 import io.steersman.api.model.ObjectMeta;
 import io.steersman.api.model.core.Namespace;
 import io.steersman.api.resource.BuiltinResources;
-import io.steersman.core.backend.MemoryBackend;
 import io.steersman.core.client.CachedClient;
 import io.steersman.core.client.CodecPatcher;
 import io.steersman.core.store.BackendStore;
@@ -425,9 +424,10 @@ public final class ControlPlaneRuntime implements AutoCloseable {
             }
             chosen.addAll(plugins);
             if (!explicitPlugins || serviceLoaderPlugins) {
-                // A discovered plugin of a class given explicitly is the same plugin: the explicit one runs.
+                // A discovered plugin of a class already chosen (given explicitly, or a system plugin
+                // listed in both services files) is the same plugin: it runs once.
                 Set<Class<?>> given = new java.util.HashSet<>();
-                plugins.forEach(p -> given.add(p.getClass()));
+                chosen.forEach(p -> given.add(p.getClass()));
                 load(ControllerPlugin.class, problems).stream().filter(p -> !given.contains(p.getClass())).forEach(chosen::add);
             }
             chosen.removeIf(p -> excluded.contains(p.getClass()));
@@ -445,10 +445,8 @@ public final class ControlPlaneRuntime implements AutoCloseable {
                         owned.add(closeable);
                     }
                 } else {
-                    MemoryBackend backend = new MemoryBackend();
-                    BackendStore made = new BackendStore(registry, clock, backend);
+                    BackendStore made = BackendStore.inMemory(registry, clock);
                     owned.add(made);
-                    owned.add(backend);
                     raw = made;
                 }
                 runtime = new ControlPlaneRuntime(this, raw, owned, chosen, problems);
