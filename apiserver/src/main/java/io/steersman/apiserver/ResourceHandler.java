@@ -169,6 +169,12 @@ final class ResourceHandler {
     }
 
     private <T extends ApiObject> void watch(Exchange ex, ResourceType<T> type, ResourcePath path) {
+        String upgrade = ex.header(HttpHeader.UPGRADE);
+        if (upgrade != null && upgrade.equalsIgnoreCase("websocket")) {
+            // Watches are served over plain HTTP only. 503 is what clients (fabric8) take as "fall back
+            // to a streaming GET", as for proxies without WebSocket support.
+            throw Errors.of(503, "ServiceUnavailable", "watch over WebSocket is not supported; watch with a streaming GET (watch=true)");
+        }
         Negotiation negotiation = Negotiation.forObjects(ex.header(HttpHeader.ACCEPT), true);
         io.steersman.api.selector.FieldSelector fields = RequestOptions.fieldSelector(ex);
         if (path.name() != null) {

@@ -10,7 +10,6 @@ import io.steersman.api.codec.Codec;
 import io.steersman.api.model.ObjectMeta;
 import io.steersman.api.model.core.Namespace;
 import io.steersman.api.resource.BuiltinResources;
-import io.steersman.core.backend.MemoryBackend;
 import io.steersman.core.client.CachedClient;
 import io.steersman.core.client.CodecPatcher;
 import io.steersman.core.store.BackendStore;
@@ -61,6 +60,11 @@ import java.util.stream.Collectors;
  */
 public final class ControlPlaneRuntime implements AutoCloseable {
     private static final Duration INFORMER_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * With worker threads, time moves while settling: a key that waits less than this (a first
+     * retry's few milliseconds of backoff) still counts as work to wait for.
+     */
+    private static final Duration REAL_TIME_HORIZON = Duration.ofSeconds(1);
     private static final List<String> INITIAL_NAMESPACES = List.of("default", "kube-system", "kube-public", "kube-node-lease");
 
     private final RevisionTrackingStore store;
@@ -141,7 +145,9 @@ public final class ControlPlaneRuntime implements AutoCloseable {
      * <p>In the deterministic mode the reconciles run on the calling thread, in rounds; after the
      * configured number of rounds (default 1000) it throws {@link NotSettledException} naming the
      * keys of the last round. With worker threads it waits for them (condition waits, not sleeps)
-     * and gives up after the settle timeout (default 60 s).
+     * until nothing is queued, nothing is processing and no key waits for less than a second (a
+     * retry after a few milliseconds of backoff is still waited for), and gives up after the settle
+     * timeout (default 60 s).
      */
     public void settle() {
         ensureOpen();
@@ -186,9 +192,9 @@ public final class ControlPlaneRuntime implements AutoCloseable {
         long deadline = System.nanoTime() + settleTimeout.toNanos();
         while (System.nanoTime() < deadline) {
             awaitInformers();
-            if (!manager.hasWorkNow()) {
+            if (!manager.hasWorkWithin(REAL_TIME_HORIZON)) {
                 awaitInformers();
-                if (!manager.hasWorkNow()) {
+                if (!manager.hasWorkWithin(REAL_TIME_HORIZON)) {
                     return;
                 }
             }
@@ -418,9 +424,10 @@ public final class ControlPlaneRuntime implements AutoCloseable {
             }
             chosen.addAll(plugins);
             if (!explicitPlugins || serviceLoaderPlugins) {
-                // A discovered plugin of a class given explicitly is the same plugin: the explicit one runs.
+                // A discovered plugin of a class already chosen (given explicitly, or a system plugin
+                // listed in both services files) is the same plugin: it runs once.
                 Set<Class<?>> given = new java.util.HashSet<>();
-                plugins.forEach(p -> given.add(p.getClass()));
+                chosen.forEach(p -> given.add(p.getClass()));
                 load(ControllerPlugin.class, problems).stream().filter(p -> !given.contains(p.getClass())).forEach(chosen::add);
             }
             chosen.removeIf(p -> excluded.contains(p.getClass()));
@@ -438,10 +445,8 @@ public final class ControlPlaneRuntime implements AutoCloseable {
                         owned.add(closeable);
                     }
                 } else {
-                    MemoryBackend backend = new MemoryBackend();
-                    BackendStore made = new BackendStore(registry, clock, backend);
+                    BackendStore made = BackendStore.inMemory(registry, clock);
                     owned.add(made);
-                    owned.add(backend);
                     raw = made;
                 }
                 runtime = new ControlPlaneRuntime(this, raw, owned, chosen, problems);

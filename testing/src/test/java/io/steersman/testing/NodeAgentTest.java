@@ -200,7 +200,7 @@ class NodeAgentTest {
     }
 
     @Test
-    void aPodWhoseSelectorMatchesNoNodeIsUnschedulable() {
+    void aPodWhoseSelectorMatchesNoNodeWaitsUntilOneDoes() {
         try (ControlPlane cp = Clusters.start()) {
             Pod pod = Clusters.pod("default", "web", "nginx");
             cp.apply(pod.withSpec(new io.steersman.api.model.core.PodSpec(null, null, pod.spec().containers(), null, null, null,
@@ -211,6 +211,17 @@ class NodeAgentTest {
             assertThat(stuck.status().condition(PodCondition.POD_SCHEDULED)).get()
                     .satisfies(c -> assertThat(c.reason()).isEqualTo("Unschedulable"));
             assertThat(events(cp, "web", "FailedScheduling")).isNotEmpty();
+
+            Node node = cp.get(Node.class, null, "node-1").orElseThrow();
+            cp.client().update(node.withMetadata(node.metadata().withLabel("disktype", "ssd")));
+            cp.settle();
+            Pod running = stored(cp, "web");
+            assertThat(running.spec().nodeName()).isEqualTo("node-1");
+            assertThat(running.status().phase()).isEqualTo(PodStatus.RUNNING);
+            assertThat(running.status().condition(PodCondition.POD_SCHEDULED)).get().satisfies(c -> {
+                assertThat(c.isTrue()).isTrue();
+                assertThat(c.reason()).isNull();
+            });
         }
     }
 }

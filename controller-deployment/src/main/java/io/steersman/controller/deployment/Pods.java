@@ -45,9 +45,11 @@ final class Pods {
      */
     static boolean isAvailable(Pod pod, int minReadySeconds, Instant now) {
         PodCondition ready = readyCondition(pod);
-        if (ready == null) {
-            return false;
-        }
+        return ready != null && isAvailable(ready, minReadySeconds, now);
+    }
+
+    /** The same, given the pod's True Ready condition. */
+    static boolean isAvailable(PodCondition ready, int minReadySeconds, Instant now) {
         if (minReadySeconds == 0) {
             return true;
         }

@@ -57,11 +57,7 @@ public final class ReplicaSetReconciler implements Reconciler<ReplicaSet> {
         Selector selector = Selector.from(rs.spec().selector());
 
         List<Pod> controlled = client.listControlledBy(Pod.class, rs);
-        Map<String, Pod> controlledByName = new HashMap<>(controlled.size() * 2);
-        for (Pod pod : controlled) {
-            controlledByName.put(pod.name(), pod);
-        }
-        boolean needsSync = expectations.satisfied(key, controlledByName, now);
+        boolean needsSync = expectations.satisfied(key, controlled, now);
 
         // As upstream, only active pods are claimed: terminating and finished ones are neither
         // adopted nor released, and never counted.
@@ -226,9 +222,10 @@ public final class ReplicaSetReconciler implements Reconciler<ReplicaSet> {
             if (Pods.hasAll(pod.metadata().labels(), templateLabels)) {
                 fullyLabeled++;
             }
-            if (Pods.isReady(pod)) {
+            var readyCondition = Pods.readyCondition(pod);
+            if (readyCondition != null) {
                 ready++;
-                if (Pods.isAvailable(pod, minReadySeconds, now)) {
+                if (Pods.isAvailable(readyCondition, minReadySeconds, now)) {
                     available++;
                 }
             }

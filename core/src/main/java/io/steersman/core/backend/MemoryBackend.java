@@ -197,6 +197,7 @@ public final class MemoryBackend implements Backend {
             long next = revision + 1;
             boolean wrote = false;
             List<TxnResult.OpResult> results = new ArrayList<>(ops.size());
+            List<BackendEvent> events = new ArrayList<>(ops.size());
             for (Op op : ops) {
                 Version head = head(op.key());
                 KeyValue live = head == null ? null : head.kv;
@@ -206,7 +207,7 @@ public final class MemoryBackend implements Backend {
                             : new KeyValue(put.key(), stamp(put.value(), next), live.createRevision(), next, live.version() + 1);
                     Version version = new Version(kv, next, head);
                     install(put.key(), version);
-                    record(new BackendEvent(BackendEvent.Type.PUT, kv, live), version);
+                    events.add(record(new BackendEvent(BackendEvent.Type.PUT, kv, live), version));
                     results.add(new TxnResult.OpResult(kv, live));
                     wrote = true;
                 } else if (op instanceof Op.Delete) {
@@ -217,7 +218,7 @@ public final class MemoryBackend implements Backend {
                     Version tombstone = new Version(null, next, head);
                     install(op.key(), tombstone);
                     KeyValue deleted = new KeyValue(op.key(), stamp(live.value(), next), live.createRevision(), next, live.version());
-                    record(new BackendEvent(BackendEvent.Type.DELETE, deleted, live), tombstone);
+                    events.add(record(new BackendEvent(BackendEvent.Type.DELETE, deleted, live), tombstone));
                     results.add(new TxnResult.OpResult(deleted, live));
                     wrote = true;
                 } else {
@@ -226,6 +227,11 @@ public final class MemoryBackend implements Backend {
             }
             if (wrote) {
                 revision = next;
+            }
+            // Only now that reads see the new revision: a watcher that reacts to an event by reading
+            // the key must find what the event reports, never the state before it.
+            for (BackendEvent event : events) {
+                publish(event);
             }
             return new TxnResult(succeeded, revision, results);
         } finally {
@@ -237,13 +243,18 @@ public final class MemoryBackend implements Backend {
         return value.withMetadata(value.metadata().withResourceVersion(Long.toString(revision)));
     }
 
-    /** Appends to the history, compacts what falls out of it, and hands the event to its watches. */
-    private void record(BackendEvent event, Version version) {
+    /** Appends to the history and compacts what falls out of it; the caller publishes the event once the revision is visible. */
+    private BackendEvent record(BackendEvent event, Version version) {
         EventLog.Entry evicted = history.append(new EventLog.Entry(event, version));
         if (evicted != null) {
             trim(evicted);
             raiseCompacted(evicted.revision());
         }
+        return event;
+    }
+
+    /** Hands the event to the watches of its key, in order (the write lock is held). */
+    private void publish(BackendEvent event) {
         String key = event.kv().key();
         for (MemoryWatch watch : watches) {
             if (watch.covers(key)) {

@@ -459,8 +459,19 @@ public final class ControllerManager implements AutoCloseable {
 
     /** True when some controller has a key queued, being processed, or due at the clock's current time. */
     public boolean hasWorkNow() {
+        return hasWorkWithin(Duration.ZERO);
+    }
+
+    /** True when some controller has a key queued, being processed, or due within {@code horizon} of the clock's time. */
+    public boolean hasWorkWithin(Duration horizon) {
+        Instant limit = clock.now().plus(horizon);
         for (Controller<?> controller : controllers) {
-            if (controller.queue().hasWorkNow() || !controller.queue().isIdle()) {
+            WorkQueue<?> queue = controller.queue();
+            if (queue.hasWorkNow() || !queue.isIdle()) {
+                return true;
+            }
+            Optional<Instant> due = queue.nextDue();
+            if (due.isPresent() && !due.get().isAfter(limit)) {
                 return true;
             }
         }

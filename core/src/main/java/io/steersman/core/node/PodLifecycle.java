@@ -94,9 +94,8 @@ final class PodLifecycle {
                         "containers with unready status: " + goList(unready), now);
         put(conditions, ready(pod, previous, unready, conditions, now));
         put(conditions, containersReady);
-        if (previous.condition(PodCondition.POD_SCHEDULED).isEmpty()) {
-            put(conditions, condition(previous, PodCondition.POD_SCHEDULED, true, null, null, now));
-        }
+        // The pod is bound to this node: scheduled, even if the scheduler once found no node for it.
+        put(conditions, condition(previous, PodCondition.POD_SCHEDULED, true, null, null, now));
 
         String phase = phase(pod, incomplete, appStatuses);
         Instant startTime = previous.startTime() != null ? previous.startTime() : now;

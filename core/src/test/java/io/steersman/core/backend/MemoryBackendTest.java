@@ -211,4 +211,30 @@ class MemoryBackendTest {
         assertThat(backend.get("/b")).isEmpty();
         assertThat(backend.get("/c")).isPresent();
     }
+
+    @Test
+    void aWatcherThatReadsOnAnEventSeesWhatTheEventReports() throws InterruptedException {
+        List<String> stale = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.concurrent.CountDownLatch all = new java.util.concurrent.CountDownLatch(2000);
+        backend.watch("/", 0, new BackendWatcher() {
+            @Override
+            public void onEvent(BackendEvent event) {
+                // Later writes may have happened meanwhile; what matters is that this one is visible.
+                long seen = backend.currentRevision();
+                if (seen < event.kv().modRevision()) {
+                    stale.add(event.type() + " at " + event.kv().modRevision() + " read at " + seen);
+                }
+                all.countDown();
+            }
+
+            @Override public void onProgress(long revision) { }
+            @Override public void onClose(RuntimeException cause) { }
+        });
+        for (int i = 0; i < 1000; i++) {
+            long created = backend.txn(Txn.create("/k" + i, thing("k" + i, i))).revision();
+            backend.txn(Txn.delete("/k" + i, created));
+        }
+        assertThat(all.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(stale).isEmpty();
+    }
 }

@@ -221,4 +221,20 @@ class PodLifecycleTest {
         assertThat(pod.status().phase()).isEqualTo(PodStatus.RUNNING);
         assertThat(condition(pod, "Ready").isTrue()).isTrue();
     }
+
+    @Test
+    void aNewImageRestartsTheContainer() {
+        Pod pod = step(pod(Map.of(), Container.of("nginx", "nginx:1.25")), T0);
+        String firstId = container(pod).containerID();
+        PodLifecycle.Outcome changed = lifecycle.advance(
+                pod.withSpec(pod.spec().withContainers(List.of(Container.of("nginx", "nginx:1.27")))), "172.18.0.2", "10.244.0.2",
+                false, T0.plusSeconds(60));
+        ContainerStatus nginx = changed.status().containerStatuses().get(0);
+        assertThat(nginx.image()).isEqualTo("docker.io/library/nginx:1.27");
+        assertThat(nginx.restartCount()).isEqualTo(1);
+        assertThat(nginx.containerID()).isNotEqualTo(firstId);
+        assertThat(nginx.state().running().startedAt()).isEqualTo(T0.plusSeconds(60));
+        assertThat(nginx.lastState().terminated().reason()).isEqualTo("Completed");
+        assertThat(changed.notes()).extracting(Note::reason).startsWith("Killing");
+    }
 }
