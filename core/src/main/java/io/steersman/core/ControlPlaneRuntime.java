@@ -164,7 +164,7 @@ public final class ControlPlaneRuntime implements AutoCloseable {
     }
 
     private void settleDeterministically() throws InterruptedException {
-        List<String> lastRound = List.of();
+        ControllerManager.Round lastRound = null;
         Runnable catchUp = () -> {
             try {
                 awaitInformers();
@@ -174,7 +174,7 @@ public final class ControlPlaneRuntime implements AutoCloseable {
             }
         };
         for (int round = 0; round < settleRounds; round++) {
-            List<String> processed = manager.processDue(catchUp);
+            ControllerManager.Round processed = manager.processDue(catchUp);
             if (processed.isEmpty()) {
                 awaitInformers();
                 if (!manager.hasWorkNow()) {
@@ -184,7 +184,8 @@ public final class ControlPlaneRuntime implements AutoCloseable {
                 lastRound = processed;
             }
         }
-        throw notSettled("settle() gave up after " + settleRounds + " rounds: the controllers keep changing things", lastRound);
+        throw notSettled("settle() gave up after " + settleRounds + " rounds: the controllers keep changing things",
+                lastRound == null ? List.of() : lastRound.describe());
     }
 
     private void settleWorkers() throws InterruptedException {
@@ -316,7 +317,10 @@ public final class ControlPlaneRuntime implements AutoCloseable {
             return this;
         }
 
-        /** A store made elsewhere; the caller closes it. Default: a store over a new in-memory backend. */
+        /**
+         * A store made elsewhere; the caller closes it. Give the builder the registry the store was
+         * made with, so both know the same kinds. Default: a store over a new in-memory backend.
+         */
         public Builder store(Store store) {
             this.store = Objects.requireNonNull(store, "store");
             this.storeFactory = null;

@@ -7,6 +7,7 @@ import io.steersman.core.queue.WorkQueue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,7 +90,17 @@ final class Controller<K> {
             }
             batch.add(key);
         }
-        batch.sort(java.util.Comparator.comparing(String::valueOf));
+        if (batch.size() > 1) {
+            // Each key's string once, not once per comparison.
+            List<Map.Entry<String, K>> named = new ArrayList<>(batch.size());
+            for (K key : batch) {
+                named.add(Map.entry(String.valueOf(key), key));
+            }
+            named.sort(Map.Entry.comparingByKey());
+            for (int i = 0; i < named.size(); i++) {
+                batch.set(i, named.get(i).getValue());
+            }
+        }
         for (K key : batch) {
             process(key);
         }
