@@ -58,6 +58,11 @@ public final class MemoryBackend implements Backend {
     /** Published after a write is fully applied, so a read at it sees the whole write. */
     private volatile long revision;
     private volatile long compacted;
+    /**
+     * The revision whose events every watch has been handed (after {@link #revision}): a watch
+     * whose buffer is empty has delivered everything up to it, so its progress can say so.
+     */
+    private volatile long handedOut;
     private volatile boolean closed;
     // Guarded by writeLock: the next history entry to compact.
     private long compactSeq;
@@ -233,6 +238,9 @@ public final class MemoryBackend implements Backend {
             for (BackendEvent event : events) {
                 publish(event);
             }
+            if (wrote) {
+                handedOut = next;
+            }
             return new TxnResult(succeeded, revision, results);
         } finally {
             writeLock.unlock();
@@ -358,7 +366,7 @@ public final class MemoryBackend implements Backend {
         }
         MemoryWatch[] self = new MemoryWatch[1];
         MemoryWatch watch = new MemoryWatch(prefix, watcher, options.watchBufferSize(), delivery,
-                this::currentRevision, initial, () -> watches.remove(self[0]));
+                () -> handedOut, initial, () -> watches.remove(self[0]));
         self[0] = watch;
         watches.add(watch);
         watch.start();
