@@ -35,8 +35,11 @@ final class EventCorrelator {
     private static final int MAX_ENTRIES = 4096;
     private static final char SEP = '\u0000';
 
-    /** What to do with an event: drop it, create {@code event}, or update the earlier {@code event} (same name). */
-    record Decision(Action action, Event event) {
+    /**
+     * What to do with an event: drop it, create {@code event}, or update the earlier {@code event}
+     * (same name); {@code key} is the event's deduplication key, handed back to {@link #written}.
+     */
+    record Decision(Action action, Event event, String key) {
         enum Action { DROP, CREATE, UPDATE }
     }
 
@@ -55,19 +58,20 @@ final class EventCorrelator {
     Decision correlate(Event candidate, Instant now) {
         String aggregateKey = aggregateKey(candidate);
         if (!takeToken(aggregateKey + SEP + candidate.message(), now)) {
-            return new Decision(Decision.Action.DROP, candidate);
+            return new Decision(Decision.Action.DROP, candidate, null);
         }
         Event event = aggregate(candidate, aggregateKey, now);
-        Event previous = written.get(dedupKey(aggregateKey, event));
+        String key = dedupKey(aggregateKey, event);
+        Event previous = written.get(key);
         if (previous == null) {
-            return new Decision(Decision.Action.CREATE, event);
+            return new Decision(Decision.Action.CREATE, event, key);
         }
-        return new Decision(Decision.Action.UPDATE, previous.repeated(event.message(), now));
+        return new Decision(Decision.Action.UPDATE, previous.repeated(event.message(), now), key);
     }
 
-    /** Remembers what the store now holds for this event, so a repeat updates it. */
-    void written(Event event) {
-        written.put(dedupKey(aggregateKey(event), event), event);
+    /** Remembers what the store now holds for the event of {@code decision}, so a repeat updates it. */
+    void written(Decision decision, Event event) {
+        written.put(decision.key(), event);
     }
 
     /** Forgets a written event the store no longer has (deleted, or its namespace went away). */
