@@ -317,7 +317,10 @@ public final class ControlPlaneRuntime implements AutoCloseable {
             return this;
         }
 
-        /** A store made elsewhere; the caller closes it. Default: a store over a new in-memory backend. */
+        /**
+         * A store made elsewhere; the caller closes it. Give the builder the registry the store was
+         * made with, so both know the same kinds. Default: a store over a new in-memory backend.
+         */
         public Builder store(Store store) {
             this.store = Objects.requireNonNull(store, "store");
             this.storeFactory = null;
@@ -351,7 +354,9 @@ public final class ControlPlaneRuntime implements AutoCloseable {
         /** Leaves out discovered plugins of these classes (to replace the node agent, say). */
         @SafeVarargs
         public final Builder without(Class<? extends ControllerPlugin>... pluginClasses) {
-            excluded.addAll(List.of(pluginClasses));
+            for (Class<? extends ControllerPlugin> pluginClass : pluginClasses) {
+                excluded.add(pluginClass);
+            }
             return this;
         }
 
