@@ -354,7 +354,9 @@ public final class ControlPlaneRuntime implements AutoCloseable {
         /** Leaves out discovered plugins of these classes (to replace the node agent, say). */
         @SafeVarargs
         public final Builder without(Class<? extends ControllerPlugin>... pluginClasses) {
-            excluded.addAll(List.of(pluginClasses));
+            for (Class<? extends ControllerPlugin> pluginClass : pluginClasses) {
+                excluded.add(pluginClass);
+            }
             return this;
         }
 

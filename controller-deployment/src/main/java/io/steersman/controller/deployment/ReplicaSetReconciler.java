@@ -14,6 +14,7 @@ import io.steersman.api.model.apps.ReplicaSet;
 import io.steersman.api.model.apps.ReplicaSetCondition;
 import io.steersman.api.model.apps.ReplicaSetStatus;
 import io.steersman.api.model.core.Pod;
+import io.steersman.api.model.core.Pods;
 import io.steersman.api.model.core.PodStatus;
 import io.steersman.api.model.core.PodTemplateSpec;
 import io.steersman.api.selector.Selector;
@@ -213,13 +214,13 @@ public final class ReplicaSetReconciler implements Reconciler<ReplicaSet> {
 
     /** {@code calculateStatus} of {@code replica_set_utils.go}. */
     static ReplicaSetStatus calculateStatus(ReplicaSet rs, List<Pod> active, ApiException manageError, int diff, Instant now) {
-        Map<String, String> templateLabels = rs.spec().template().metadata().labels();
+        Selector templateLabels = Selector.fromSet(rs.spec().template().metadata().labels());
         int minReadySeconds = rs.spec().minReadySecondsOrZero();
         int fullyLabeled = 0;
         int ready = 0;
         int available = 0;
         for (Pod pod : active) {
-            if (Pods.hasAll(pod.metadata().labels(), templateLabels)) {
+            if (templateLabels.matches(pod.metadata().labels())) {
                 fullyLabeled++;
             }
             var readyCondition = Pods.readyCondition(pod);

@@ -10,6 +10,7 @@ import io.steersman.api.model.apps.DeploymentStrategy;
 import io.steersman.api.model.apps.ReplicaSet;
 import io.steersman.api.model.apps.ReplicaSetSpec;
 import io.steersman.api.model.core.Pod;
+import io.steersman.api.model.core.Pods;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +96,7 @@ class DeploymentBehaviourTest {
                 boolean oldRunning = false;
                 boolean newRunning = false;
                 for (Pod pod : state.pods()) {
-                    if (!Checks.ofApp(pod, "web") || !Pods.isNotTerminal(pod)) continue;
+                    if (!Checks.ofApp(pod, "web") || Pods.isTerminal(pod)) continue;
                     if ("nginx:1.9.1".equals(pod.spec().containers().get(0).image())) oldRunning = true;
                     else newRunning = true;
                 }
