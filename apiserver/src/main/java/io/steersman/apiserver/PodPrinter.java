@@ -1,7 +1,10 @@
 package io.steersman.apiserver;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.steersman.api.codec.Codec;
 import io.steersman.api.model.Durations;
+import io.steersman.api.model.core.Pod;
+import io.steersman.api.model.core.Pods;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -106,13 +109,14 @@ final class PodPrinter {
                 }
             }
             if ("Completed".equals(reason) && hasRunning) {
-                reason = readyConditionTrue(status) ? "Running" : "NotReady";
+                // Rare (a completed container next to a running one): decoding the pod here keeps one meaning of Ready.
+                reason = Pods.isReady(Codec.DEFAULT.decode(pod, Pod.class)) ? "Running" : "NotReady";
             }
         }
         boolean deleting = pod.path("metadata").hasNonNull("deletionTimestamp");
         if (deleting && "NodeLost".equals(status.path("reason").asText())) {
             reason = "Unknown";
-        } else if (deleting && !"Succeeded".equals(phase) && !"Failed".equals(phase)) {
+        } else if (deleting && !Pods.isTerminalPhase(phase)) {
             reason = "Terminating";
         }
         String restartText = Integer.toString(restarts);
@@ -131,10 +135,6 @@ final class PodPrinter {
 
     private static boolean initializedConditionTrue(JsonNode status) {
         return conditionTrue(status, "Initialized");
-    }
-
-    private static boolean readyConditionTrue(JsonNode status) {
-        return conditionTrue(status, "Ready");
     }
 
     private static boolean conditionTrue(JsonNode status, String type) {

@@ -1,46 +1,27 @@
 package io.steersman.apiserver;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import java.util.Base64;
 
 /**
  * The TLS material of the API server: a self-signed certificate authority and a server certificate it
@@ -63,9 +44,6 @@ public final class ServerCertificates {
     static final String SERVER_CERT = "apiserver.crt";
     static final String SERVER_KEY = "apiserver.key";
 
-    private static final Duration CA_VALIDITY = Duration.ofDays(3650);
-    private static final Duration SERVER_VALIDITY = Duration.ofDays(825);
-    private static final String SIGNATURE = "SHA256withECDSA";
 
     private final X509Certificate caCertificate;
     private final PrivateKey caKey;
@@ -83,7 +61,7 @@ public final class ServerCertificates {
     /** Fresh CA and server certificate, in memory only. */
     public static ServerCertificates generate() {
         KeyPair ca = newKeyPair();
-        X509Certificate caCert = caCertificate(ca);
+        X509Certificate caCert = CertificateIssuer.caCertificate(ca);
         return withServerCertificate(caCert, ca.getPrivate());
     }
 
@@ -163,7 +141,7 @@ public final class ServerCertificates {
 
     private static ServerCertificates withServerCertificate(X509Certificate caCert, PrivateKey caKey) {
         KeyPair server = newKeyPair();
-        return new ServerCertificates(caCert, caKey, serverCertificate(server, caCert, caKey), server.getPrivate());
+        return new ServerCertificates(caCert, caKey, CertificateIssuer.serverCertificate(server, caCert, caKey), server.getPrivate());
     }
 
     private static KeyPair newKeyPair() {
@@ -176,77 +154,28 @@ public final class ServerCertificates {
         }
     }
 
-    private static X509Certificate caCertificate(KeyPair ca) {
-        try {
-            X500Name name = new X500Name("CN=steersman-ca");
-            Instant now = Instant.now();
-            JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, serial(),
-                    Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(CA_VALIDITY)), name, ca.getPublic())
-                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
-                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign | KeyUsage.digitalSignature))
-                    .addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(ca.getPublic()));
-            return sign(builder, ca.getPrivate());
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("cannot make the CA certificate", e);
-        }
-    }
-
-    private static X509Certificate serverCertificate(KeyPair server, X509Certificate caCert, PrivateKey caKey) {
-        try {
-            Instant now = Instant.now();
-            JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
-            GeneralNames names = new GeneralNames(new GeneralName[] {
-                new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
-                new GeneralName(GeneralName.iPAddress, "::1"),
-                new GeneralName(GeneralName.dNSName, "localhost"),
-                new GeneralName(GeneralName.dNSName, "kubernetes"),
-                new GeneralName(GeneralName.dNSName, "kubernetes.default"),
-                new GeneralName(GeneralName.dNSName, "kubernetes.default.svc"),
-                new GeneralName(GeneralName.dNSName, "kubernetes.default.svc.cluster.local"),
-            });
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
-                    X500Name.getInstance(caCert.getSubjectX500Principal().getEncoded()), serial(),
-                    Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(SERVER_VALIDITY)),
-                    new X500Name("CN=steersman-apiserver"), server.getPublic())
-                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment))
-                    .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
-                    .addExtension(Extension.subjectAlternativeName, false, names)
-                    .addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(caCert))
-                    .addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(server.getPublic()));
-            return sign(builder, caKey);
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("cannot make the server certificate", e);
-        }
-    }
-
-    private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey signer) throws GeneralSecurityException {
-        try {
-            X509CertificateHolder holder = builder.build(new JcaContentSignerBuilder(SIGNATURE).build(signer));
-            return new JcaX509CertificateConverter().getCertificate(holder);
-        } catch (OperatorCreationException e) {
-            throw new GeneralSecurityException(e);
-        }
-    }
-
-    private static BigInteger serial() {
-        return new BigInteger(127, new SecureRandom());
-    }
-
+    /** PEM through the JDK: a certificate's DER, or a key's PKCS#8 ("PRIVATE KEY": carries the curve; Go and the JDK read it). */
     private static String pem(Object object) {
-        StringWriter out = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
+        String type;
+        byte[] der;
+        try {
             if (object instanceof PrivateKey key) {
-                // PKCS#8 ("PRIVATE KEY"): carries the curve, and Go and the JDK both read it.
-                writer.writeObject(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(key, null));
+                if (!"PKCS#8".equals(key.getFormat())) {
+                    throw new IllegalStateException("cannot write a " + key.getFormat() + " key as PKCS#8 PEM");
+                }
+                type = "PRIVATE KEY";
+                der = key.getEncoded();
+            } else if (object instanceof X509Certificate certificate) {
+                type = "CERTIFICATE";
+                der = certificate.getEncoded();
             } else {
-                writer.writeObject(object);
+                throw new IllegalArgumentException("cannot write a " + object.getClass().getName() + " as PEM");
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot encode the certificate", e);
         }
-        return out.toString();
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+        return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
     }
 
     private static void writePem(Path file, Object object, boolean secret) throws IOException {
@@ -259,33 +188,37 @@ public final class ServerCertificates {
         Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
+    // Reading and writing go through the JDK alone; BouncyCastle is in CertificateIssuer, used only to
+    // make certificates (once per data directory). Its jars are signed, and the first class loaded
+    // from them makes the JVM verify the jar's signature: a cold start would pay for it every time.
+
     private static X509Certificate readCertificate(Path file) throws IOException {
-        Object parsed = parse(file);
-        if (!(parsed instanceof X509CertificateHolder holder)) {
-            throw new IllegalStateException(file + " does not hold a PEM certificate");
-        }
-        try {
-            return new JcaX509CertificateConverter().getCertificate(holder);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(file + " holds a certificate the JDK cannot read", e);
+        try (InputStream in = Files.newInputStream(file)) {
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        } catch (GeneralSecurityException | ClassCastException e) {
+            throw new IllegalStateException(file + " does not hold a PEM certificate the JDK can read", e);
         }
     }
 
+    /** A PKCS#8 PEM key ({@code BEGIN PRIVATE KEY}), as {@link #writePem} writes them; older PEM forms through BouncyCastle. */
     private static PrivateKey readKey(Path file) throws IOException {
-        Object parsed = parse(file);
-        JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
-        if (parsed instanceof PEMKeyPair pair) {
-            return converter.getPrivateKey(pair.getPrivateKeyInfo());
+        String pem = Files.readString(file, StandardCharsets.US_ASCII);
+        String begin = "-----BEGIN PRIVATE KEY-----";
+        String end = "-----END PRIVATE KEY-----";
+        int from = pem.indexOf(begin);
+        int to = pem.indexOf(end);
+        if (from < 0 || to < from) {
+            return CertificateIssuer.readKey(file);
         }
-        if (parsed instanceof PrivateKeyInfo info) {
-            return converter.getPrivateKey(info);
+        byte[] der = Base64.getMimeDecoder().decode(pem.substring(from + begin.length(), to));
+        PKCS8EncodedKeySpec spec = new PKCS8EncodedKeySpec(der);
+        for (String algorithm : new String[] {"EC", "RSA", "Ed25519"}) {
+            try {
+                return KeyFactory.getInstance(algorithm).generatePrivate(spec);
+            } catch (GeneralSecurityException notThisAlgorithm) {
+                // try the next
+            }
         }
-        throw new IllegalStateException(file + " does not hold a PEM private key");
-    }
-
-    private static Object parse(Path file) throws IOException {
-        try (PEMParser parser = new PEMParser(new StringReader(Files.readString(file, StandardCharsets.US_ASCII)))) {
-            return parser.readObject();
-        }
+        throw new IllegalStateException(file + " holds a private key of an algorithm the JDK cannot read");
     }
 }

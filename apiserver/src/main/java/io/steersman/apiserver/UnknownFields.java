@@ -1,5 +1,6 @@
 package io.steersman.apiserver;
 
+import io.steersman.api.model.UpstreamFields;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -10,7 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Finds the fields a decoded object carries that its kind does not define. The model keeps them (each
  * record's {@code unknownFields}), so what a user writes survives; field validation reports them
- * with upstream's paths ({@code spec.template.spec.containers[0].foo}).
+ * with upstream's paths ({@code spec.template.spec.containers[0].foo}). Fields upstream defines but the
+ * model keeps untyped ({@code tolerations}, {@code securityContext}) are not unknown: see
+ * {@link UpstreamFields}.
  */
 final class UnknownFields {
     private static final String COMPONENT = "unknownFields";
@@ -49,7 +52,10 @@ final class UnknownFields {
         for (RecordComponent component : COMPONENTS.computeIfAbsent(type, Class::getRecordComponents)) {
             Object field = read(component, value);
             if (COMPONENT.equals(component.getName()) && field instanceof Map<?, ?> unknown) {
-                unknown.keySet().forEach(key -> paths.add(join(path, String.valueOf(key))));
+                unknown.keySet().stream()
+                        .map(String::valueOf)
+                        .filter(key -> !UpstreamFields.definesUntyped(type, key))
+                        .forEach(key -> paths.add(join(path, key)));
             } else if (field != null && (field instanceof List<?> || field instanceof Map<?, ?> || field.getClass().isRecord())) {
                 walk(field, join(path, component.getName()), paths);
             }

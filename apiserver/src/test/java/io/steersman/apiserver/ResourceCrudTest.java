@@ -174,6 +174,16 @@ class ResourceCrudTest {
     }
 
     @Test
+    void strictValidationAcceptsUpstreamFieldsTheModelKeepsUntyped() {
+        String withUpstreamFields = deployment("tolerant", 1).replace("\"containers\":[",
+                "\"tolerations\":[{\"key\":\"k\",\"operator\":\"Exists\"}],\"securityContext\":{\"runAsNonRoot\":true},\"containers\":[")
+                .replace("\"image\":\"nginx:1.14.2\"", "\"image\":\"nginx:1.14.2\",\"terminationMessagePolicy\":\"File\"");
+        TestServer.Answer strict = server.post(DEPLOYMENTS + "?fieldValidation=Strict", "application/json", withUpstreamFields);
+        assertThat(strict.code()).as(strict.toString()).isEqualTo(201);
+        assertThat(strict.json().path("spec").path("template").path("spec").path("tolerations").get(0).path("key").asText()).isEqualTo("k");
+    }
+
+    @Test
     void protobufBodiesAreUnsupportedWithAHint() {
         TestServer.Answer answer = server.post(DEPLOYMENTS, "application/vnd.kubernetes.protobuf", "k8s\u0000");
         assertThat(answer.code()).isEqualTo(415);

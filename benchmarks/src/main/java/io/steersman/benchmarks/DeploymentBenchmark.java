@@ -10,6 +10,7 @@ import io.steersman.api.model.core.Container;
 import io.steersman.api.model.core.Namespace;
 import io.steersman.api.model.core.PodSpec;
 import io.steersman.api.model.core.PodTemplateSpec;
+import io.steersman.core.queue.QueueMetrics;
 import io.steersman.testing.ControlPlane;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -66,6 +67,7 @@ public final class DeploymentBenchmark {
             print("deployments.pods_per_second", String.format(Locale.ROOT, "%.0f", available / seconds));
             print("deployments.heap.peak.mb", peakHeapMb());
             print("deployments.heap.after_gc.mb", usedAfterGcMb());
+            printControllers("deployments", cp);
         }
 
         try (ControlPlane cp = controlPlane()) {
@@ -88,6 +90,7 @@ public final class DeploymentBenchmark {
             print("rollout.seconds", String.format(Locale.ROOT, "%.2f", seconds));
             print("rollout.cpu_seconds", String.format(Locale.ROOT, "%.2f", (processCpuNanos() - cpuStart) / 1e9));
             print("rollout.heap.peak.mb", peakHeapMb());
+            printControllers("rollout", cp);
         }
     }
 
@@ -141,6 +144,15 @@ public final class DeploymentBenchmark {
         System.gc();
         Runtime rt = Runtime.getRuntime();
         return (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
+    }
+
+    /** Reconciles per controller, counted from the control plane's start. */
+    private static void printControllers(String prefix, ControlPlane cp) {
+        for (QueueMetrics m : cp.runtime().metrics()) {
+            if (m.processed() > 0) {
+                print(prefix + ".controller." + m.name() + ".reconciles", m.processed());
+            }
+        }
     }
 
     private static void print(String name, Object value) {

@@ -10,7 +10,6 @@ import io.steersman.api.codec.Codec;
 import io.steersman.api.model.ObjectMeta;
 import io.steersman.api.model.core.Namespace;
 import io.steersman.api.resource.BuiltinResources;
-import io.steersman.core.backend.MemoryBackend;
 import io.steersman.core.client.CachedClient;
 import io.steersman.core.client.CodecPatcher;
 import io.steersman.core.store.BackendStore;
@@ -165,7 +164,7 @@ public final class ControlPlaneRuntime implements AutoCloseable {
     }
 
     private void settleDeterministically() throws InterruptedException {
-        List<String> lastRound = List.of();
+        ControllerManager.Round lastRound = null;
         Runnable catchUp = () -> {
             try {
                 awaitInformers();
@@ -175,7 +174,7 @@ public final class ControlPlaneRuntime implements AutoCloseable {
             }
         };
         for (int round = 0; round < settleRounds; round++) {
-            List<String> processed = manager.processDue(catchUp);
+            ControllerManager.Round processed = manager.processDue(catchUp);
             if (processed.isEmpty()) {
                 awaitInformers();
                 if (!manager.hasWorkNow()) {
@@ -185,7 +184,8 @@ public final class ControlPlaneRuntime implements AutoCloseable {
                 lastRound = processed;
             }
         }
-        throw notSettled("settle() gave up after " + settleRounds + " rounds: the controllers keep changing things", lastRound);
+        throw notSettled("settle() gave up after " + settleRounds + " rounds: the controllers keep changing things",
+                lastRound == null ? List.of() : lastRound.describe());
     }
 
     private void settleWorkers() throws InterruptedException {
@@ -317,7 +317,10 @@ public final class ControlPlaneRuntime implements AutoCloseable {
             return this;
         }
 
-        /** A store made elsewhere; the caller closes it. Default: a store over a new in-memory backend. */
+        /**
+         * A store made elsewhere; the caller closes it. Give the builder the registry the store was
+         * made with, so both know the same kinds. Default: a store over a new in-memory backend.
+         */
         public Builder store(Store store) {
             this.store = Objects.requireNonNull(store, "store");
             this.storeFactory = null;
@@ -351,7 +354,9 @@ public final class ControlPlaneRuntime implements AutoCloseable {
         /** Leaves out discovered plugins of these classes (to replace the node agent, say). */
         @SafeVarargs
         public final Builder without(Class<? extends ControllerPlugin>... pluginClasses) {
-            excluded.addAll(List.of(pluginClasses));
+            for (Class<? extends ControllerPlugin> pluginClass : pluginClasses) {
+                excluded.add(pluginClass);
+            }
             return this;
         }
 
@@ -425,9 +430,10 @@ public final class ControlPlaneRuntime implements AutoCloseable {
             }
             chosen.addAll(plugins);
             if (!explicitPlugins || serviceLoaderPlugins) {
-                // A discovered plugin of a class given explicitly is the same plugin: the explicit one runs.
+                // A discovered plugin of a class already chosen (given explicitly, or a system plugin
+                // listed in both services files) is the same plugin: it runs once.
                 Set<Class<?>> given = new java.util.HashSet<>();
-                plugins.forEach(p -> given.add(p.getClass()));
+                chosen.forEach(p -> given.add(p.getClass()));
                 load(ControllerPlugin.class, problems).stream().filter(p -> !given.contains(p.getClass())).forEach(chosen::add);
             }
             chosen.removeIf(p -> excluded.contains(p.getClass()));
@@ -445,10 +451,8 @@ public final class ControlPlaneRuntime implements AutoCloseable {
                         owned.add(closeable);
                     }
                 } else {
-                    MemoryBackend backend = new MemoryBackend();
-                    BackendStore made = new BackendStore(registry, clock, backend);
+                    BackendStore made = BackendStore.inMemory(registry, clock);
                     owned.add(made);
-                    owned.add(backend);
                     raw = made;
                 }
                 runtime = new ControlPlaneRuntime(this, raw, owned, chosen, problems);

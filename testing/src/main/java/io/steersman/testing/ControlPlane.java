@@ -207,7 +207,9 @@ public final class ControlPlane implements AutoCloseable {
         /** Leaves out plugins found on the class path of these classes (to replace the node agent, say). */
         @SafeVarargs
         public final Builder without(Class<? extends ControllerPlugin>... pluginClasses) {
-            runtime.without(pluginClasses);
+            for (Class<? extends ControllerPlugin> pluginClass : pluginClasses) {
+                runtime.without(pluginClass);
+            }
             return this;
         }
 

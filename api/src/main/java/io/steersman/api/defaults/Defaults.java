@@ -41,6 +41,13 @@ import java.util.Map;
  * returning a defaulted copy and leaving set fields alone. Idempotent: defaulting a defaulted
  * object changes nothing. Plug them in as a {@code ResourceType.Defaulter}. Stateless and
  * thread-safe.
+ *
+ * <p>Only fields the model types are defaulted. Upstream also defaults fields the model keeps
+ * untyped in {@code unknownFields} (a container's terminationMessagePath and
+ * terminationMessagePolicy, a pod's securityContext and enableServiceLinks, a Service's traffic
+ * policies); the API server's strict field validation reports every untyped field as unknown, so
+ * defaulting them would make every later {@code kubectl apply} fail. They come back once the
+ * model types them.
  */
 public final class Defaults {
     private Defaults() {}
@@ -122,22 +129,23 @@ public final class Defaults {
         return set.withSpec(spec);
     }
 
-    /** The pod spec's defaults, enableServiceLinks true, and requests from limits where only a limit is set. */
+    /** The pod spec's defaults, and requests from limits where only a limit is set. */
     public static Pod pod(Pod pod) {
         PodSpec spec = PodDefaults.spec(pod.spec());
         spec = spec.withContainers(spec.containers().stream().map(PodDefaults::requestsFromLimits).toList());
         spec = new PodSpec(spec.volumes(), spec.initContainers().stream().map(PodDefaults::requestsFromLimits).toList(),
                 spec.containers(), spec.restartPolicy(), spec.terminationGracePeriodSeconds(), spec.dnsPolicy(),
                 spec.serviceAccountName(), spec.nodeName(), spec.hostname(), spec.subdomain(), spec.schedulerName(),
-                spec.readinessGates(), withDefault(spec.unknownFields(), "enableServiceLinks", true));
+                spec.readinessGates(), spec.unknownFields());
         return new Pod(pod.apiVersion(), pod.kind(), pod.metadata(), spec, pod.status(), pod.unknownFields());
     }
 
     /**
-     * Type ClusterIP; sessionAffinity None; port protocol TCP and targetPort = port; the traffic
-     * policies Cluster where upstream sets them; and, as the registry does on create for a
-     * cluster with one IPv4 family, ipFamilyPolicy SingleStack and ipFamilies [IPv4] for every
-     * type but ExternalName. The cluster IP itself is allocated elsewhere.
+     * Type ClusterIP; sessionAffinity None; port protocol TCP and targetPort = port; and, as the
+     * registry does on create for a cluster with one IPv4 family, ipFamilyPolicy SingleStack and
+     * ipFamilies [IPv4] for every type but ExternalName. The cluster IP itself is allocated
+     * elsewhere. Upstream's traffic policies and session affinity config are untyped in the model
+     * and left out.
      */
     public static Service service(Service service) {
         ServiceSpec s = service.spec();
@@ -150,21 +158,11 @@ public final class Defaults {
             ports.add(new ServicePort(p.name(), PodDefaults.orDefault(p.protocol(), "TCP"), p.appProtocol(), p.port(),
                     unsetTarget && p.port() != null ? IntOrString.of(p.port()) : target, p.nodePort(), p.unknownFields()));
         }
-        Map<String, Object> unknown = new LinkedHashMap<>(s.unknownFields());
-        if (affinity.equals("None")) {
+        Map<String, Object> unknown = s.unknownFields();
+        if (affinity.equals("None") && unknown.containsKey("sessionAffinityConfig")) {
+            // upstream drops a config that affinity None does not use
+            unknown = new LinkedHashMap<>(unknown);
             unknown.remove("sessionAffinityConfig");
-        } else if (affinity.equals("ClientIP") && !hasClientIpTimeout(unknown.get("sessionAffinityConfig"))) {
-            unknown.put("sessionAffinityConfig", Map.of("clientIP", Map.of("timeoutSeconds", 10800)));
-        }
-        boolean external = type.equals("NodePort") || type.equals("LoadBalancer");
-        if (external) {
-            unknown.putIfAbsent("externalTrafficPolicy", "Cluster");
-        }
-        if (external || type.equals("ClusterIP")) {
-            unknown.putIfAbsent("internalTrafficPolicy", "Cluster");
-        }
-        if (type.equals("LoadBalancer")) {
-            unknown.putIfAbsent("allocateLoadBalancerNodePorts", true);
         }
         boolean families = !type.equals("ExternalName");
         ServiceSpec spec = new ServiceSpec(type, s.selector(), ports, s.clusterIP(), s.clusterIPs(),
@@ -256,16 +254,4 @@ public final class Defaults {
         return new EndpointPort(name, p.port(), PodDefaults.orDefault(p.protocol(), "TCP"), p.appProtocol(), p.unknownFields());
     }
 
-    private static Map<String, Object> withDefault(Map<String, Object> fields, String key, Object value) {
-        if (fields.containsKey(key)) {
-            return fields;
-        }
-        Map<String, Object> copy = new LinkedHashMap<>(fields);
-        copy.put(key, value);
-        return copy;
-    }
-
-    private static boolean hasClientIpTimeout(Object config) {
-        return config instanceof Map<?, ?> c && c.get("clientIP") instanceof Map<?, ?> ip && ip.get("timeoutSeconds") != null;
-    }
 }

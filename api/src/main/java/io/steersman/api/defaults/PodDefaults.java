@@ -26,7 +26,6 @@ final class PodDefaults {
 
     static final long DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS = 30;
     static final String DEFAULT_SCHEDULER_NAME = "default-scheduler";
-    static final String TERMINATION_MESSAGE_PATH = "/dev/termination-log";
     /** 0644, as upstream's {@code SecretVolumeSourceDefaultMode} and {@code ConfigMapVolumeSourceDefaultMode}. */
     static final int DEFAULT_MODE = 0644;
 
@@ -34,10 +33,13 @@ final class PodDefaults {
         return template.withSpec(spec(template.spec()));
     }
 
-    /** dnsPolicy ClusterFirst, restartPolicy Always, securityContext {}, terminationGracePeriodSeconds 30, default-scheduler. */
+    /**
+     * dnsPolicy ClusterFirst, restartPolicy Always, terminationGracePeriodSeconds 30,
+     * default-scheduler. Upstream also sets {@code securityContext: {}}; the model does not type
+     * that field, and the API server's strict field validation reports untyped fields as unknown,
+     * so it is left out (see {@link Defaults}).
+     */
     static PodSpec spec(PodSpec spec) {
-        Map<String, Object> unknown = new LinkedHashMap<>(spec.unknownFields());
-        unknown.putIfAbsent("securityContext", Map.of());
         return new PodSpec(
                 spec.volumes().stream().map(PodDefaults::volume).toList(),
                 spec.initContainers().stream().map(PodDefaults::container).toList(),
@@ -51,18 +53,16 @@ final class PodDefaults {
                 spec.subdomain(),
                 orDefault(spec.schedulerName(), DEFAULT_SCHEDULER_NAME),
                 spec.readinessGates(),
-                unknown);
+                spec.unknownFields());
     }
 
     /**
      * imagePullPolicy Always for {@code :latest} or no tag (IfNotPresent otherwise, and for a
-     * digest), terminationMessagePath and terminationMessagePolicy File, port protocols TCP,
-     * probe timings, field references at {@code v1}.
+     * digest), port protocols TCP, probe timings, field references at {@code v1}. Upstream also
+     * sets terminationMessagePath {@code /dev/termination-log} and terminationMessagePolicy
+     * {@code File}; the model does not type them, so they are left out (see {@link Defaults}).
      */
     static Container container(Container c) {
-        Map<String, Object> unknown = new LinkedHashMap<>(c.unknownFields());
-        unknown.putIfAbsent("terminationMessagePath", TERMINATION_MESSAGE_PATH);
-        unknown.putIfAbsent("terminationMessagePolicy", "File");
         return new Container(
                 c.name(),
                 c.image(),
@@ -76,7 +76,7 @@ final class PodDefaults {
                 probe(c.livenessProbe()),
                 probe(c.readinessProbe()),
                 probe(c.startupProbe()),
-                unknown);
+                c.unknownFields());
     }
 
     /** Requests default to limits where only a limit is given ({@code SetDefaults_Pod}, Pods only). */

@@ -8,11 +8,19 @@ import java.util.stream.Collectors;
 /** A non-empty AND of requirements, kept sorted by key (stable) as upstream's internalSelector. */
 final class RequirementsSelector implements Selector {
     private final List<Requirement> requirements;
+    /** Computed once: an index asks for it on every list. */
+    private final Map<String, String> equalities;
 
     RequirementsSelector(List<Requirement> requirements) {
         List<Requirement> sorted = new ArrayList<>(requirements);
         sorted.sort((a, b) -> a.key().compareTo(b.key()));
         this.requirements = List.copyOf(sorted);
+        this.equalities = Selector.super.equalities();
+    }
+
+    @Override
+    public Map<String, String> equalities() {
+        return equalities;
     }
 
     @Override

@@ -66,6 +66,19 @@ public interface Selector {
         return Map.copyOf(result);
     }
 
+    /**
+     * Upstream's {@code Add}: this selector with more requirements ANDed, sorted by key again.
+     * {@link #nothing()} stays nothing. Meant for the selectors this package builds.
+     */
+    default Selector add(Requirement... more) {
+        if (this == Selectors.NOTHING) {
+            return this;
+        }
+        List<Requirement> all = new java.util.ArrayList<>(requirements());
+        all.addAll(List.of(more));
+        return of(all);
+    }
+
     /** The empty selector: selects every object. */
     static Selector everything() {
         return Selectors.EVERYTHING;

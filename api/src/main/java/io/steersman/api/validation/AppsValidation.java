@@ -144,6 +144,10 @@ public final class AppsValidation {
         if (!"Always".equals(restartPolicy)) {
             errors.add(Rules.notSupported(path.child("spec", "restartPolicy"), MetaValidation.nullToEmpty(restartPolicy), "Always"));
         }
+        Object activeDeadline = template.spec().unknownFields().get("activeDeadlineSeconds");
+        if (activeDeadline != null) {
+            errors.add(Rules.invalid(path.child("spec", "activeDeadlineSeconds"), activeDeadline, "activeDeadlineSeconds in ReplicaSet is not Supported"));
+        }
         return errors;
     }
 
@@ -273,6 +277,9 @@ public final class AppsValidation {
         String restartPolicy = spec.template().spec().restartPolicy();
         if (!"Always".equals(restartPolicy)) {
             errors.add(Rules.notSupported(SPEC.child("template", "spec", "restartPolicy"), MetaValidation.nullToEmpty(restartPolicy), "Always"));
+        }
+        if (spec.template().spec().unknownFields().get("activeDeadlineSeconds") != null) {
+            errors.add(Rules.forbidden(SPEC.child("template", "spec", "activeDeadlineSeconds"), "activeDeadlineSeconds in StatefulSet is not Supported"));
         }
         return errors;
     }

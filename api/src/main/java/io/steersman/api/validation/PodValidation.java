@@ -209,9 +209,11 @@ public final class PodValidation {
         if (Rules.isEmpty(c.image())) {
             errors.add(Rules.required(path.child("image")));
         }
+        // upstream requires it, having defaulted it; the model does not type it, so only a given one is checked
         Object policy = c.unknownFields().get("terminationMessagePolicy");
-        errors.addAll(oneOf(policy == null ? null : String.valueOf(policy), path.child("terminationMessagePolicy"),
-                TERMINATION_MESSAGE_POLICIES));
+        if (policy != null) {
+            errors.addAll(oneOf(String.valueOf(policy), path.child("terminationMessagePolicy"), TERMINATION_MESSAGE_POLICIES));
+        }
         errors.addAll(ports(c.ports(), path.child("ports")));
         errors.addAll(env(c.env(), path.child("env")));
         errors.addAll(volumeMounts(c.volumeMounts(), volumes, path.child("volumeMounts")));

@@ -298,4 +298,14 @@ class SelectorTest {
         assertThat(Selector.fromSet(Map.of("foo", "bar", "baz", "blah", "x", "y")).matches(labelset)).isFalse();
         assertThat(Selector.fromSet(Map.of("foo", "bar", "baz", "blah")).toString()).isEqualTo("baz=blah,foo=bar");
     }
+
+    @Test
+    void addAndsRequirementsAsUpstream() {
+        Selector s = Selector.everything().add(Requirement.of("key", Operator.IN, List.of("value")));
+        assertThat(s.toString()).isEqualTo("key in (value)");
+        Selector more = s.add(Requirement.of("a", Operator.EQUALS, List.of("b")));
+        assertThat(more.toString()).isEqualTo("a=b,key in (value)");
+        assertThat(s.toString()).isEqualTo("key in (value)");
+        assertThat(Selector.nothing().add(Requirement.of("a", Operator.EXISTS, List.of()))).isSameAs(Selector.nothing());
+    }
 }

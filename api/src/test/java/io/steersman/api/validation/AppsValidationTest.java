@@ -70,6 +70,11 @@ class AppsValidationTest {
                                         + "Operator:\"Gt\", Values:[]string{\"1\"}}}}: invalid label selector")),
                 new DeploymentCase("restartPolicy Never", d -> withTemplate(d, t -> t.withSpec(t.spec().withRestartPolicy("Never"))),
                         List.of("spec.template.spec.restartPolicy: Unsupported value: \"Never\": supported values: \"Always\"")),
+                new DeploymentCase("activeDeadlineSeconds", d -> withTemplate(d, t -> t.withSpec(new io.steersman.api.model.core.PodSpec(
+                        t.spec().volumes(), t.spec().initContainers(), t.spec().containers(), t.spec().restartPolicy(),
+                        t.spec().terminationGracePeriodSeconds(), t.spec().dnsPolicy(), null, null, null, null, t.spec().schedulerName(), null,
+                        Map.of("activeDeadlineSeconds", 30)))),
+                        List.of("spec.template.spec.activeDeadlineSeconds: Invalid value: 30: activeDeadlineSeconds in ReplicaSet is not Supported")),
                 new DeploymentCase("no image", d -> withTemplate(d, t -> t.withSpec(t.spec().withContainers(
                         List.of(t.spec().containers().get(0).withImage(null))))),
                         List.of("spec.template.spec.containers[0].image: Required value")),

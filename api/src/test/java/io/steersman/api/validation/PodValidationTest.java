@@ -114,10 +114,20 @@ class PodValidationTest {
     void undefaultedPodsMissTheFieldsDefaultingSets() {
         Pod raw = Pod.of(ObjectMeta.named("default", "raw"), PodSpec.of(List.of(Container.of("nginx", "nginx"))));
         assertThat(printed(PodValidation.pod(raw, null))).containsExactly(
-                "spec.containers[0].terminationMessagePolicy: Required value",
                 "spec.containers[0].imagePullPolicy: Required value",
                 "spec.restartPolicy: Required value",
                 "spec.dnsPolicy: Required value");
+    }
+
+    @Test
+    void aGivenTerminationMessagePolicyMustBeKnown() {
+        Pod pod = Fixtures.pod();
+        Container c = pod.spec().containers().get(0);
+        Container odd = new Container(c.name(), c.image(), c.imagePullPolicy(), c.command(), c.args(), c.ports(), c.env(), c.resources(),
+                c.volumeMounts(), null, null, null, Map.of("terminationMessagePolicy", "Sometimes"));
+        Pod changed = withSpec(pod, s -> s.withContainers(List.of(odd)));
+        assertThat(printed(PodValidation.pod(changed, null))).containsExactly("spec.containers[0].terminationMessagePolicy: Unsupported "
+                + "value: \"Sometimes\": supported values: \"File\", \"FallbackToLogsOnError\"");
     }
 
     @Test

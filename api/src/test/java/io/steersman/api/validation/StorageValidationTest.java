@@ -13,6 +13,7 @@ import io.steersman.api.model.core.PersistentVolumeClaimSpec;
 import io.steersman.api.model.core.PersistentVolumeClaimStatus;
 import io.steersman.api.model.core.PersistentVolumeSpec;
 import io.steersman.api.model.core.ResourceRequirements;
+import io.steersman.api.model.storage.StorageClass;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -106,5 +107,23 @@ class StorageValidationTest {
         PersistentVolume pv = volume(Map.of("storage", new Quantity("1Gi")), null, new HostPathVolumeSource("/data", null, null));
         PersistentVolume namespaced = pv.withMetadata(pv.metadata().withNamespace("default"));
         assertThat(printed(StorageValidation.persistentVolume(namespaced, null))).containsExactly("metadata.namespace: Forbidden: not allowed on this type");
+    }
+
+    @Test
+    void storageClassRules() {
+        StorageClass sc = Defaults.storageClass(StorageClass.of(ObjectMeta.named(null, "standard"), "steersman.io/hostpath"));
+        assertThat(StorageValidation.storageClass(sc, null)).isEmpty();
+        StorageClass bad = new StorageClass(sc.apiVersion(), sc.kind(), sc.metadata(), "", null, "Recycle", null, null, "Later", null, null);
+        assertThat(printed(StorageValidation.storageClass(bad, null))).containsExactly(
+                "provisioner: Required value",
+                "reclaimPolicy: Unsupported value: \"Recycle\": supported values: \"Delete\", \"Retain\"",
+                "volumeBindingMode: Unsupported value: \"Later\": supported values: \"Immediate\", \"WaitForFirstConsumer\"");
+        StorageClass changed = new StorageClass(sc.apiVersion(), sc.kind(), sc.metadata(), "other.io/x", Map.of("a", "b"), "Retain", null,
+                null, "WaitForFirstConsumer", null, null);
+        assertThat(printed(StorageValidation.storageClass(changed, sc))).containsExactly(
+                "parameters: Forbidden: updates to parameters are forbidden.",
+                "provisioner: Forbidden: updates to provisioner are forbidden.",
+                "reclaimPolicy: Forbidden: updates to reclaimPolicy are forbidden.",
+                "volumeBindingMode: Invalid value: \"WaitForFirstConsumer\": field is immutable");
     }
 }

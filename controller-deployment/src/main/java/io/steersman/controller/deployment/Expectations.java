@@ -3,6 +3,8 @@ package io.steersman.controller.deployment;
 import io.steersman.api.model.core.Pod;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,8 +25,8 @@ final class Expectations {
 
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
 
-    /** True when nothing this controller did is still to be seen in {@code controlledByName} (the cache). */
-    boolean satisfied(String key, Map<String, Pod> controlledByName, Instant now) {
+    /** True when nothing this controller did is still to be seen in {@code controlled} (the cache's pods of the key). */
+    boolean satisfied(String key, Collection<Pod> controlled, Instant now) {
         Pending p = pending.get(key);
         if (p == null) {
             return true;
@@ -32,6 +34,10 @@ final class Expectations {
         if (!p.since().plus(TIMEOUT).isAfter(now)) {
             pending.remove(key);
             return true;
+        }
+        Map<String, Pod> controlledByName = new HashMap<>(controlled.size() * 2);
+        for (Pod pod : controlled) {
+            controlledByName.put(pod.name(), pod);
         }
         p.creations().removeIf(controlledByName::containsKey);
         p.deletions().removeIf(name -> {

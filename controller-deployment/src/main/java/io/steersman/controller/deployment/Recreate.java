@@ -1,6 +1,7 @@
 package io.steersman.controller.deployment;
 
 import io.steersman.api.model.core.Pod;
+import io.steersman.api.model.core.Pods;
 import io.steersman.api.model.apps.ReplicaSet;
 import java.util.List;
 
@@ -48,7 +49,7 @@ final class Recreate {
         for (ReplicaSet old : sets.oldRSs()) {
             List<Pod> pods = sync.client.listControlledBy(Pod.class, old);
             for (Pod pod : pods) {
-                if (Pods.isNotTerminal(pod)) {
+                if (!Pods.isTerminal(pod)) {
                     return true;
                 }
             }

@@ -14,6 +14,7 @@ import io.steersman.api.model.apps.ReplicaSet;
 import io.steersman.api.model.apps.ReplicaSetCondition;
 import io.steersman.api.model.apps.ReplicaSetStatus;
 import io.steersman.api.model.core.Pod;
+import io.steersman.api.model.core.Pods;
 import io.steersman.api.model.core.PodStatus;
 import io.steersman.api.model.core.PodTemplateSpec;
 import io.steersman.api.selector.Selector;
@@ -57,11 +58,7 @@ public final class ReplicaSetReconciler implements Reconciler<ReplicaSet> {
         Selector selector = Selector.from(rs.spec().selector());
 
         List<Pod> controlled = client.listControlledBy(Pod.class, rs);
-        Map<String, Pod> controlledByName = new HashMap<>(controlled.size() * 2);
-        for (Pod pod : controlled) {
-            controlledByName.put(pod.name(), pod);
-        }
-        boolean needsSync = expectations.satisfied(key, controlledByName, now);
+        boolean needsSync = expectations.satisfied(key, controlled, now);
 
         // As upstream, only active pods are claimed: terminating and finished ones are neither
         // adopted nor released, and never counted.
@@ -217,18 +214,19 @@ public final class ReplicaSetReconciler implements Reconciler<ReplicaSet> {
 
     /** {@code calculateStatus} of {@code replica_set_utils.go}. */
     static ReplicaSetStatus calculateStatus(ReplicaSet rs, List<Pod> active, ApiException manageError, int diff, Instant now) {
-        Map<String, String> templateLabels = rs.spec().template().metadata().labels();
+        Selector templateLabels = Selector.fromSet(rs.spec().template().metadata().labels());
         int minReadySeconds = rs.spec().minReadySecondsOrZero();
         int fullyLabeled = 0;
         int ready = 0;
         int available = 0;
         for (Pod pod : active) {
-            if (Pods.hasAll(pod.metadata().labels(), templateLabels)) {
+            if (templateLabels.matches(pod.metadata().labels())) {
                 fullyLabeled++;
             }
-            if (Pods.isReady(pod)) {
+            var readyCondition = Pods.readyCondition(pod);
+            if (readyCondition != null) {
                 ready++;
-                if (Pods.isAvailable(pod, minReadySeconds, now)) {
+                if (Pods.isAvailable(readyCondition, minReadySeconds, now)) {
                     available++;
                 }
             }

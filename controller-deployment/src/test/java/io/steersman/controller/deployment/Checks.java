@@ -2,6 +2,7 @@ package io.steersman.controller.deployment;
 
 import io.steersman.api.model.apps.ReplicaSet;
 import io.steersman.api.model.core.Pod;
+import io.steersman.api.model.core.Pods;
 import java.util.function.Function;
 
 /** Bounds a test asks {@link WriteObserver} to check after every write, for the pods labelled app=<app>. */

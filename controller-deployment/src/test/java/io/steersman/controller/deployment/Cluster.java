@@ -36,9 +36,15 @@ final class Cluster implements AutoCloseable {
     final ManualClock clock;
 
     Cluster() {
+        this(false);
+    }
+
+    /** {@code realTime}: worker threads and the system clock, as the launcher runs, instead of a manual clock. */
+    Cluster(boolean realTime) {
         // Every plugin on the class path: this module's controllers and the core node agent.
-        cp = ControlPlane.builder().manualClock().setting("steersman.node.images", "app:*").start();
-        clock = cp.manualClock();
+        ControlPlane.Builder builder = ControlPlane.builder().setting("steersman.node.images", "app:*");
+        cp = (realTime ? builder.systemClock() : builder.manualClock()).start();
+        clock = realTime ? null : cp.manualClock();
         if (cp.get(Namespace.class, null, NS).isEmpty()) {
             cp.apply(Namespace.of(ObjectMeta.builder().name(NS).build(), null));
             cp.settle();

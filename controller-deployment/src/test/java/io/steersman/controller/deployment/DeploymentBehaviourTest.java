@@ -10,6 +10,7 @@ import io.steersman.api.model.apps.DeploymentStrategy;
 import io.steersman.api.model.apps.ReplicaSet;
 import io.steersman.api.model.apps.ReplicaSetSpec;
 import io.steersman.api.model.core.Pod;
+import io.steersman.api.model.core.Pods;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +96,7 @@ class DeploymentBehaviourTest {
                 boolean oldRunning = false;
                 boolean newRunning = false;
                 for (Pod pod : state.pods()) {
-                    if (!Checks.ofApp(pod, "web") || !Pods.isNotTerminal(pod)) continue;
+                    if (!Checks.ofApp(pod, "web") || Pods.isTerminal(pod)) continue;
                     if ("nginx:1.9.1".equals(pod.spec().containers().get(0).image())) oldRunning = true;
                     else newRunning = true;
                 }
@@ -241,6 +242,75 @@ class DeploymentBehaviourTest {
             assertThat(d.spec().template().spec().containers().get(0).image()).isEqualTo("app:1");
             assertThat(cluster.replicaSet("web", "app:1").spec().replicas()).isEqualTo(2);
             assertThat(cluster.events("web", Rollback.ROLLBACK_DONE)).containsExactly("Rolled back deployment \"web\" to revision 1");
+        }
+    }
+
+    @Test
+    void aNameTakenByAnotherTemplateIsAHashCollisionResolvedThroughCollisionCount() {
+        try (Cluster cluster = new Cluster()) {
+            // Paused, the Deployment makes no ReplicaSet yet: its stored (defaulted) template gives the hash.
+            Deployment d = Cluster.deployment("web", 1, "app:1", null);
+            cluster.create(d.withSpec(d.spec().withPaused(true)));
+            d = cluster.get("web");
+            String hash = TemplateHash.compute(d.spec().template(), null);
+            Map<String, String> otherLabels = Map.of("app", "other");
+            var otherTemplate = Cluster.deployment("other", 1, "app:9", null).spec().template();
+            cluster.client().create(ReplicaSet.of(ObjectMeta.builder().namespace(Cluster.NS).name("web-" + hash).labels(otherLabels).build(),
+                    ReplicaSetSpec.of(0, io.steersman.api.model.LabelSelector.matchLabels(otherLabels), otherTemplate)));
+            cluster.settle();
+            cluster.update("web", x -> x.withSpec(x.spec().withPaused(false)));
+            cluster.settle();
+            Deployment created = cluster.get("web");
+            assertThat(created.status().collisionCount()).isEqualTo(1);
+            String newHash = TemplateHash.compute(d.spec().template(), 1);
+            assertThat(cluster.replicaSets("web")).singleElement()
+                    .satisfies(rs -> assertThat(rs.name()).isEqualTo("web-" + newHash));
+            assertThat(created.status().availableReplicasOrZero()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void rolloutWaitsForReadinessAndMinReadySecondsNotForRunning() {
+        try (Cluster cluster = new Cluster()) {
+            Deployment d = Cluster.deployment("web", 2, "app:1", Cluster.rolling(1, 0));
+            cluster.create(d.withSpec(d.spec().withMinReadySeconds(10)));
+            cluster.advance(Duration.ofSeconds(11));
+            assertThat(cluster.get("web").status().availableReplicasOrZero()).isEqualTo(2);
+
+            cluster.update("web", x -> withAnnotation(x.withSpec(x.spec().withTemplate(x.spec().template().withSpec(
+                    x.spec().template().spec().withContainers(List.of(io.steersman.api.model.core.Container.of("main", "app:2")))))),
+                    Cluster.READY_AFTER, "30s"));
+            cluster.settle();
+            assertThat(cluster.replicaSet("web", "app:2").spec().replicas()).isEqualTo(1);
+            Pod surge = cluster.client().listControlledBy(Pod.class, cluster.replicaSet("web", "app:2")).get(0);
+            assertThat(surge.status().phase()).isEqualTo("Running");
+            cluster.advance(Duration.ofSeconds(29));
+            assertThat(cluster.replicaSet("web", "app:1").spec().replicas()).as("running but not ready").isEqualTo(2);
+            cluster.advance(Duration.ofSeconds(2));
+            assertThat(cluster.get("web").status().readyReplicasOrZero()).isEqualTo(3);
+            assertThat(cluster.replicaSet("web", "app:1").spec().replicas()).as("ready but not yet for minReadySeconds").isEqualTo(2);
+            cluster.advance(Duration.ofSeconds(11));
+            assertThat(cluster.replicaSet("web", "app:1").spec().replicas()).as("available: one old pod may go").isEqualTo(1);
+            cluster.advance(Duration.ofSeconds(31));
+            cluster.advance(Duration.ofSeconds(11));
+            Deployment done = cluster.get("web");
+            assertThat(done.status().updatedReplicasOrZero()).isEqualTo(2);
+            assertThat(done.status().availableReplicasOrZero()).isEqualTo(2);
+            assertThat(cluster.replicaSet("web", "app:1").spec().replicas()).isZero();
+        }
+    }
+
+    @Test
+    void rollsOutWithWorkerThreadsAndTheSystemClock() {
+        try (Cluster cluster = new Cluster(true)) {
+            cluster.create(Cluster.deployment("web", 5, "app:1", null));
+            cluster.setImage("web", "app:2");
+            cluster.settle();
+            Deployment d = cluster.get("web");
+            assertThat(d.status().updatedReplicasOrZero()).isEqualTo(5);
+            assertThat(d.status().availableReplicasOrZero()).isEqualTo(5);
+            assertThat(cluster.pods("web").stream().filter(Pods::isActive))
+                    .hasSize(5).allMatch(p -> p.spec().containers().get(0).image().equals("app:2"));
         }
     }
 

@@ -6,7 +6,7 @@ import io.steersman.api.model.ObjectMeta;
 import io.steersman.api.model.core.Pod;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ExpectationsTest {
@@ -21,7 +21,7 @@ class ExpectationsTest {
 
     @Test
     void nothingPendingIsSatisfied() {
-        assertThat(expectations.satisfied("default/rs", Map.of(), T0)).isTrue();
+        assertThat(expectations.satisfied("default/rs", List.of(), T0)).isTrue();
     }
 
     @Test
@@ -29,10 +29,10 @@ class ExpectationsTest {
         expectations.begin("default/rs", T0);
         expectations.created("default/rs", "rs-a");
         expectations.created("default/rs", "rs-b");
-        assertThat(expectations.satisfied("default/rs", Map.of(), T0)).as("stale cache: act again would double-create").isFalse();
-        assertThat(expectations.satisfied("default/rs", Map.of("rs-a", pod("rs-a", false)), T0)).isFalse();
-        assertThat(expectations.satisfied("default/rs", Map.of("rs-a", pod("rs-a", false), "rs-b", pod("rs-b", false)), T0)).isTrue();
-        assertThat(expectations.satisfied("default/rs", Map.of(), T0)).as("once satisfied, the record is gone").isTrue();
+        assertThat(expectations.satisfied("default/rs", List.of(), T0)).as("stale cache: act again would double-create").isFalse();
+        assertThat(expectations.satisfied("default/rs", List.of(pod("rs-a", false)), T0)).isFalse();
+        assertThat(expectations.satisfied("default/rs", List.of(pod("rs-a", false), pod("rs-b", false)), T0)).isTrue();
+        assertThat(expectations.satisfied("default/rs", List.of(), T0)).as("once satisfied, the record is gone").isTrue();
     }
 
     @Test
@@ -40,9 +40,9 @@ class ExpectationsTest {
         expectations.begin("default/rs", T0);
         expectations.deleting("default/rs", "rs-a");
         expectations.deleting("default/rs", "rs-b");
-        Map<String, Pod> stale = Map.of("rs-a", pod("rs-a", false), "rs-b", pod("rs-b", false));
+        List<Pod> stale = List.of(pod("rs-a", false), pod("rs-b", false));
         assertThat(expectations.satisfied("default/rs", stale, T0)).isFalse();
-        assertThat(expectations.satisfied("default/rs", Map.of("rs-b", pod("rs-b", true)), T0)).isTrue();
+        assertThat(expectations.satisfied("default/rs", List.of(pod("rs-b", true)), T0)).isTrue();
     }
 
     @Test
@@ -50,24 +50,24 @@ class ExpectationsTest {
         expectations.begin("default/rs", T0);
         expectations.deleting("default/rs", "rs-a");
         expectations.deletionObserved("default/rs", "rs-a");
-        assertThat(expectations.satisfied("default/rs", Map.of("rs-a", pod("rs-a", false)), T0)).isTrue();
+        assertThat(expectations.satisfied("default/rs", List.of(pod("rs-a", false)), T0)).isTrue();
     }
 
     @Test
     void pendingRecordsExpireAfterFiveMinutes() {
         expectations.begin("default/rs", T0);
         expectations.created("default/rs", "rs-a");
-        assertThat(expectations.satisfied("default/rs", Map.of(), T0.plus(Duration.ofMinutes(5)).minusSeconds(1))).isFalse();
-        assertThat(expectations.satisfied("default/rs", Map.of(), T0.plus(Duration.ofMinutes(5)))).isTrue();
+        assertThat(expectations.satisfied("default/rs", List.<Pod>of(), T0.plus(Duration.ofMinutes(5)).minusSeconds(1))).isFalse();
+        assertThat(expectations.satisfied("default/rs", List.<Pod>of(), T0.plus(Duration.ofMinutes(5)))).isTrue();
     }
 
     @Test
     void recordsAreKeptPerReplicaSet() {
         expectations.begin("default/a", T0);
         expectations.created("default/a", "a-1");
-        assertThat(expectations.satisfied("default/b", Map.of(), T0)).isTrue();
-        assertThat(expectations.satisfied("default/a", Map.of(), T0)).isFalse();
+        assertThat(expectations.satisfied("default/b", List.<Pod>of(), T0)).isTrue();
+        assertThat(expectations.satisfied("default/a", List.<Pod>of(), T0)).isFalse();
         expectations.forget("default/a");
-        assertThat(expectations.satisfied("default/a", Map.of(), T0)).isTrue();
+        assertThat(expectations.satisfied("default/a", List.<Pod>of(), T0)).isTrue();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.steersman.api.model.apps.Deployment;
 import io.steersman.api.model.core.Container;
 import io.steersman.api.model.core.Pod;
+import io.steersman.api.model.core.Pods;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

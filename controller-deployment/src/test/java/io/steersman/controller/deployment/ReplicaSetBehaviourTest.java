@@ -9,6 +9,7 @@ import io.steersman.api.model.apps.ReplicaSet;
 import io.steersman.api.model.apps.ReplicaSetSpec;
 import io.steersman.api.model.core.Container;
 import io.steersman.api.model.core.Pod;
+import io.steersman.api.model.core.Pods;
 import io.steersman.api.model.core.PodSpec;
 import io.steersman.api.model.core.PodTemplateSpec;
 import io.steersman.api.resource.BuiltinResources;

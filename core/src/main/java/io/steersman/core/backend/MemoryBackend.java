@@ -47,6 +47,7 @@ public final class MemoryBackend implements Backend {
     }
 
     private static final AtomicInteger POOLS = new AtomicInteger();
+    private static final ConcurrentNavigableMap<String, Slot> EMPTY = new ConcurrentSkipListMap<>();
 
     private final Options options;
     private final ConcurrentHashMap<String, Slot> byKey = new ConcurrentHashMap<>();
@@ -58,6 +59,11 @@ public final class MemoryBackend implements Backend {
     /** Published after a write is fully applied, so a read at it sees the whole write. */
     private volatile long revision;
     private volatile long compacted;
+    /**
+     * The revision whose events every watch has been handed (after {@link #revision}): a watch
+     * whose buffer is empty has delivered everything up to it, so its progress can say so.
+     */
+    private volatile long handedOut;
     private volatile boolean closed;
     // Guarded by writeLock: the next history entry to compact.
     private long compactSeq;
@@ -157,7 +163,11 @@ public final class MemoryBackend implements Backend {
     }
 
     private ConcurrentNavigableMap<String, Slot> span(String start, String end) {
-        return end == null ? ordered.tailMap(start, true) : ordered.subMap(start, true, end, false);
+        if (end == null) {
+            return ordered.tailMap(start, true);
+        }
+        // As etcd: a range whose end is not after its start is empty.
+        return start.compareTo(end) >= 0 ? EMPTY : ordered.subMap(start, true, end, false);
     }
 
     private long readRevision(long requested) {
@@ -232,6 +242,9 @@ public final class MemoryBackend implements Backend {
             // the key must find what the event reports, never the state before it.
             for (BackendEvent event : events) {
                 publish(event);
+            }
+            if (wrote) {
+                handedOut = next;
             }
             return new TxnResult(succeeded, revision, results);
         } finally {
@@ -358,7 +371,7 @@ public final class MemoryBackend implements Backend {
         }
         MemoryWatch[] self = new MemoryWatch[1];
         MemoryWatch watch = new MemoryWatch(prefix, watcher, options.watchBufferSize(), delivery,
-                this::currentRevision, initial, () -> watches.remove(self[0]));
+                () -> handedOut, initial, () -> watches.remove(self[0]));
         self[0] = watch;
         watches.add(watch);
         watch.start();

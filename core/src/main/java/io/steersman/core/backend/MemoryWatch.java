@@ -22,7 +22,8 @@ final class MemoryWatch implements BackendWatch, Runnable {
     private final BackendWatcher watcher;
     private final int capacity;
     private final Executor executor;
-    private final LongSupplier currentRevision;
+    /** The revision whose events every watch has been handed (see MemoryBackend). */
+    private final LongSupplier handedOut;
     private final Runnable unregister;
 
     // Guarded by this.
@@ -42,12 +43,12 @@ final class MemoryWatch implements BackendWatch, Runnable {
     private final BackendEvent[] batch = new BackendEvent[BATCH];
 
     MemoryWatch(String prefix, BackendWatcher watcher, int capacity, Executor executor,
-            LongSupplier currentRevision, List<BackendEvent> initial, Runnable unregister) {
+            LongSupplier handedOut, List<BackendEvent> initial, Runnable unregister) {
         this.prefix = prefix;
         this.watcher = watcher;
         this.capacity = capacity;
         this.executor = executor;
-        this.currentRevision = currentRevision;
+        this.handedOut = handedOut;
         this.initial = initial.isEmpty() ? null : initial;
         this.unregister = unregister;
     }
@@ -141,9 +142,9 @@ final class MemoryWatch implements BackendWatch, Runnable {
                     }
                 } else if (progressRequested) {
                     progressRequested = false;
-                    // Every event up to the published revision was queued before it was published,
-                    // and the queue is empty: all of them have been delivered.
-                    progress = currentRevision.getAsLong();
+                    // Every event up to this revision was queued before it was recorded as handed
+                    // out, and the queue is empty: all of them have been delivered.
+                    progress = handedOut.getAsLong();
                 } else {
                     scheduled = false;
                     return;

@@ -1,5 +1,7 @@
 package io.steersman.core.controller;
 
+import io.steersman.api.client.ApiException;
+import io.steersman.api.client.ConflictException;
 import io.steersman.api.controller.Result;
 import io.steersman.api.controller.TerminalException;
 import io.steersman.core.queue.QueueMetrics;
@@ -7,6 +9,7 @@ import io.steersman.core.queue.WorkQueue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +66,16 @@ final class Controller<K> {
             queue.forget(key);
         } catch (VirtualMachineError e) {
             throw e;
+        } catch (ConflictException e) {
+            // A write raced another writer and the cache was stale: routine for a level-triggered
+            // controller, which simply tries again on fresher state (upstream logs it at V(2)).
+            log.debug("controller {}: reconcile of {} hit a conflict; retrying: {}", name, key, e.getMessage());
+            queue.addRateLimited(key);
+        } catch (ApiException e) {
+            int attempt = queue.numRequeues(key) + 1;
+            log.warn("controller {}: reconcile of {} failed (attempt {}); retrying with backoff: {} {}",
+                    name, key, attempt, e.reason(), e.getMessage());
+            queue.addRateLimited(key);
         } catch (Throwable e) {
             int attempt = queue.numRequeues(key) + 1;
             log.error("controller {}: reconcile of {} failed (attempt {}); retrying with backoff", name, key, attempt, e);
@@ -89,7 +102,17 @@ final class Controller<K> {
             }
             batch.add(key);
         }
-        batch.sort(java.util.Comparator.comparing(String::valueOf));
+        if (batch.size() > 1) {
+            // Each key's string once, not once per comparison.
+            List<Map.Entry<String, K>> named = new ArrayList<>(batch.size());
+            for (K key : batch) {
+                named.add(Map.entry(String.valueOf(key), key));
+            }
+            named.sort(Map.Entry.comparingByKey());
+            for (int i = 0; i < named.size(); i++) {
+                batch.set(i, named.get(i).getValue());
+            }
+        }
         for (K key : batch) {
             process(key);
         }

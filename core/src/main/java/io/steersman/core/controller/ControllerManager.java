@@ -37,7 +37,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -441,20 +443,35 @@ public final class ControllerManager implements AutoCloseable {
      * Deterministic mode: one round — each controller in turn reconciles, on this thread, the keys
      * due at the clock's current time. {@code catchUp} runs before each controller's batch (the
      * runtime waits there for the informers to deliver every write so far, so each batch is the same
-     * from run to run). Returns what was processed, as {@code controller: key}.
+     * from run to run). Returns what was processed.
      */
-    public List<String> processDue(Runnable catchUp) {
+    public Round processDue(Runnable catchUp) {
         if (!deterministic) {
             throw new IllegalStateException("processDue() is for the deterministic mode; this manager runs worker threads");
         }
-        List<String> processed = new ArrayList<>();
+        Map<String, List<?>> processed = new LinkedHashMap<>();
         for (Controller<?> controller : List.copyOf(controllers)) {
             catchUp.run();
-            for (Object key : controller.processDue()) {
-                processed.add(controller.name() + ": " + key);
+            List<?> keys = controller.processDue();
+            if (!keys.isEmpty()) {
+                processed.put(controller.name(), keys);
             }
         }
-        return processed;
+        return new Round(processed);
+    }
+
+    /** The keys one deterministic round reconciled, by controller. */
+    public record Round(Map<String, List<?>> keys) {
+        public boolean isEmpty() {
+            return keys.isEmpty();
+        }
+
+        /** {@code controller: key} for each key, in the order processed (built on demand: rounds are many, reports few). */
+        public List<String> describe() {
+            List<String> described = new ArrayList<>();
+            keys.forEach((controller, list) -> list.forEach(key -> described.add(controller + ": " + key)));
+            return described;
+        }
     }
 
     /** True when some controller has a key queued, being processed, or due at the clock's current time. */

@@ -5,7 +5,6 @@ import io.steersman.api.model.ObjectMeta;
 import io.steersman.api.model.OwnerReference;
 import io.steersman.api.resource.ResourceType;
 import io.steersman.core.controller.KindControllerSpec;
-import io.steersman.core.controller.KindEventMapper;
 import io.steersman.core.controller.ObjectRef;
 import io.steersman.core.controller.SystemPlugin;
 import io.steersman.core.informer.SharedInformers;

@@ -4,6 +4,8 @@ import io.steersman.api.client.GoneException;
 import io.steersman.api.model.ApiObject;
 import io.steersman.api.model.OwnerReference;
 import io.steersman.api.resource.ResourceType;
+import io.steersman.api.selector.Operator;
+import io.steersman.api.selector.Requirement;
 import io.steersman.api.selector.Selector;
 import io.steersman.core.store.ListOptions;
 import io.steersman.core.store.ListResult;
@@ -250,16 +252,37 @@ public final class SharedInformer<T extends ApiObject> {
         return found;
     }
 
-    /** The smallest index set that holds every match, or null when only a full scan will do. */
+    /**
+     * The smallest candidate set that holds every match — the namespace's objects, an equality
+     * term's, or the union of an {@code in} term's values — or null when only a full scan will do.
+     */
     private Set<String> candidates(String namespace, Selector selector) {
         Set<String> smallest = null;
         if (namespace != null && type.namespaced()) {
             smallest = indexes.get(NAMESPACE).keys(namespace);
         }
+        Index<T> labels = indexes.get(LABEL);
         for (Map.Entry<String, String> term : selector.equalities().entrySet()) {
-            Set<String> keys = indexes.get(LABEL).keys(labelTerm(term.getKey(), term.getValue()));
+            Set<String> keys = labels.keys(labelTerm(term.getKey(), term.getValue()));
             if (smallest == null || keys.size() < smallest.size()) {
                 smallest = keys;
+            }
+        }
+        // "key in (a,b)": every match is in the union of the values' sets; worth building when smaller.
+        for (Requirement requirement : selector.requirements()) {
+            if (requirement.operator() != Operator.IN || requirement.values().size() < 2) {
+                continue;
+            }
+            int total = 0;
+            for (String value : requirement.values()) {
+                total += labels.keys(labelTerm(requirement.key(), value)).size();
+            }
+            if (smallest == null || total < smallest.size()) {
+                Set<String> union = new HashSet<>(total * 2);
+                for (String value : requirement.values()) {
+                    union.addAll(labels.keys(labelTerm(requirement.key(), value)));
+                }
+                smallest = union;
             }
         }
         return smallest;

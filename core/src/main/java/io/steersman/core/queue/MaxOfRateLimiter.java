@@ -9,7 +9,11 @@ public final class MaxOfRateLimiter<K> implements RateLimiter<K> {
 
     @SafeVarargs
     public MaxOfRateLimiter(RateLimiter<K>... limiters) {
-        this.limiters = List.of(limiters);
+        List<RateLimiter<K>> all = new java.util.ArrayList<>(limiters.length);
+        for (RateLimiter<K> limiter : limiters) {
+            all.add(limiter);
+        }
+        this.limiters = List.copyOf(all);
     }
 
     @Override

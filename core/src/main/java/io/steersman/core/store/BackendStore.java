@@ -170,7 +170,7 @@ public final class BackendStore implements Store, AutoCloseable {
             throw StatusErrors.invalid(type, "", List.of(FieldError.required("metadata.name", "name or generateName is required")));
         }
         // As upstream: defaults when decoded, then the strategy's PrepareForCreate drops the status.
-        T defaulted = type.defaulter().apply(object);
+        T defaulted = defaulted(type, object);
         T prepared = type.hasStatus() ? Shapes.withStatus(type, defaulted, null) : defaulted;
         Instant now = now();
         if (namespace != null) {
@@ -291,7 +291,7 @@ public final class BackendStore implements Store, AutoCloseable {
             next = Shapes.withStatus(type, stored, Shapes.status(object));
         } else {
             T candidate = type.hasStatus() ? Shapes.withStatus(type, object, Shapes.status(stored)) : object;
-            candidate = rules(type).prepareForUpdate(type.defaulter().apply(candidate), stored);
+            candidate = rules(type).prepareForUpdate(defaulted(type, candidate), stored);
             ObjectMeta.Builder meta = candidate.metadata().toBuilder()
                     .name(old.name())
                     .namespace(old.namespace())
@@ -442,6 +442,15 @@ public final class BackendStore implements Store, AutoCloseable {
     }
 
     // ---------------------------------------------------------------------------------- helpers
+
+    /**
+     * The kind's defaults applied to {@code object}; {@code object} itself when they change nothing,
+     * so an object built from shared parts (a pod from its ReplicaSet's template) keeps sharing them.
+     */
+    private static <T extends ApiObject> T defaulted(ResourceType<T> type, T object) {
+        T defaulted = type.defaulter().apply(object);
+        return defaulted.equals(object) ? object : defaulted;
+    }
 
     private void validate(ResourceType<?> type, ApiObject object, ApiObject old) {
         @SuppressWarnings("unchecked")

@@ -34,7 +34,7 @@ class MemoryBackendTest {
     }
 
     /** Collects events and progress notifications of one watch. */
-    static final class Recorder implements BackendWatcher {
+    static class Recorder implements BackendWatcher {
         final LinkedBlockingQueue<Object> received = new LinkedBlockingQueue<>();
 
         @Override public void onEvent(BackendEvent event) { received.add(event); }
@@ -163,6 +163,63 @@ class MemoryBackendTest {
             assertThat(recorder.next()).isEqualTo(4L);
         }
         assertThat(recorder.next()).isEqualTo("closed");
+    }
+
+    @Test
+    void progressNeverRunsAheadOfTheEventsOfItsWatchUnderConcurrentWrites() throws Exception {
+        Recorder recorder = new Recorder();
+        int writes = 3_000;
+        try (BackendWatch watch = backend.watch("/", 0, recorder)) {
+            Thread writer = new Thread(() -> {
+                for (int i = 0; i < writes; i++) {
+                    backend.txn(Txn.create("/p/" + i, thing("p" + i, i)));
+                }
+            });
+            writer.start();
+            while (writer.isAlive()) {
+                watch.requestProgress();
+                Thread.onSpinWait();
+            }
+            writer.join();
+            watch.requestProgress();
+            long promised = 0;
+            int events = 0;
+            while (events < writes || promised < writes) {
+                Object item = recorder.next();
+                if (item instanceof Long progress) {
+                    assertThat(progress).isGreaterThanOrEqualTo(promised);
+                    promised = progress;
+                } else {
+                    BackendEvent event = (BackendEvent) item;
+                    assertThat(event.revision()).as("an event after progress %d", promised).isGreaterThan(promised);
+                    events++;
+                }
+            }
+            assertThat(events).isEqualTo(writes);
+        }
+    }
+
+    @Test
+    void aWatcherThatReadsOnAnEventSeesAtLeastTheEventsState() throws Exception {
+        LinkedBlockingQueue<Long> stale = new LinkedBlockingQueue<>();
+        java.util.concurrent.CountDownLatch all = new java.util.concurrent.CountDownLatch(500);
+        backend.txn(Txn.create("/r", thing("r", 0)));
+        try (BackendWatch ignored = backend.watch("/", backend.currentRevision(), new Recorder() {
+            @Override
+            public void onEvent(BackendEvent event) {
+                long seen = backend.get("/r").map(KeyValue::modRevision).orElse(0L);
+                if (seen < event.revision()) {
+                    stale.add(event.revision());
+                }
+                all.countDown();
+            }
+        })) {
+            for (int i = 1; i <= 500; i++) {
+                backend.txn(Txn.update("/r", i, thing("r", i)));
+            }
+            assertThat(all.await(10, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(stale).isEmpty();
     }
 
     @Test

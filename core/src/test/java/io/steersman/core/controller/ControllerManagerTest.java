@@ -72,6 +72,46 @@ class ControllerManagerTest {
     }
 
     @Test
+    void aWatchedKindWakesThePrimariesItsMapperNames() {
+        ControlPlaneRuntime cp = start(TestPlugins.plugin("mapped", kinds(),
+                ControllerSpec.builder("greeter", Widget.class, TestPlugins.Greeter.class)
+                        .watches(Gadget.class, (gadget, cache) -> gadget.metadata().annotation("for")
+                                .map(name -> List.of(new Request(gadget.namespace(), name))).orElse(List.of()))
+                        .build()));
+        cp.client().create(Widget.of("default", "w"));
+        cp.settle();
+        TestPlugins.calls.clear();
+
+        Gadget g = Gadget.of("default", "g");
+        cp.client().create(g.withMetadata(g.metadata().withAnnotation("for", "w")));
+        cp.client().create(Gadget.of("default", "unrelated"));
+        cp.settle();
+
+        assertThat(TestPlugins.calls).containsExactly("hello default/w");
+    }
+
+    @Test
+    void anOwnedObjectWakesOnlyAnOwnerOfThePrimaryKind() {
+        ControlPlaneRuntime cp = start(TestPlugins.plugin("owned", kinds(),
+                ControllerSpec.builder("greeter", Widget.class, TestPlugins.Greeter.class).owns(Gadget.class).build()));
+        Widget w = cp.client().create(Widget.of("default", "w"));
+        cp.settle();
+        TestPlugins.calls.clear();
+
+        Gadget byWidget = Gadget.ownedBy(w, "mine");
+        Gadget byOtherKind = Gadget.of("default", "theirs");
+        byOtherKind = byOtherKind.withMetadata(byOtherKind.metadata().withOwnerReferences(List.of(
+                new io.steersman.api.model.OwnerReference("other.example.com/v1", "Widget", "w", "some-uid", true, true, null))));
+        cp.client().create(byOtherKind);
+        cp.settle();
+        assertThat(TestPlugins.calls).as("a Widget of another group is another kind").isEmpty();
+
+        cp.client().create(byWidget);
+        cp.settle();
+        assertThat(TestPlugins.calls).containsExactly("hello default/w");
+    }
+
+    @Test
     void objectsThatExistBeforeStartAreReconciled() {
         store.create(Widget.TYPE, Widget.of("default", "early"), WriteOptions.DEFAULT);
         ControlPlaneRuntime cp = start(new TestPlugins.WidgetPlugin());

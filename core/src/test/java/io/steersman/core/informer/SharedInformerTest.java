@@ -145,6 +145,43 @@ class SharedInformerTest {
     }
 
     @Test
+    void aSetTermNarrowsToTheUnionOfItsValues() throws Exception {
+        for (int i = 0; i < 300; i++) {
+            create(Widget.of("default", "w" + i, Map.of("app", i < 3 ? "web" : i < 5 ? "db" : "other" + i)));
+        }
+        SharedInformer<Widget> informer = widgets();
+        informer.start();
+        AtomicInteger checked = new AtomicInteger();
+        Selector webOrDb = Selector.parse("app in (db,web)");
+        Selector counting = new Selector() {
+            @Override
+            public boolean matches(Map<String, String> labels) {
+                checked.incrementAndGet();
+                return webOrDb.matches(labels);
+            }
+
+            @Override
+            public boolean isEverything() {
+                return false;
+            }
+
+            @Override
+            public List<io.steersman.api.selector.Requirement> requirements() {
+                return webOrDb.requirements();
+            }
+
+            @Override
+            public String toString() {
+                return webOrDb.toString();
+            }
+        };
+
+        assertThat(names(informer.list("default", counting))).containsExactlyInAnyOrder(
+                "default/w0", "default/w1", "default/w2", "default/w3", "default/w4");
+        assertThat(checked.get()).isEqualTo(5);
+    }
+
+    @Test
     void ownerIndexesFindDependents() throws Exception {
         Widget owner = create(Widget.of("default", "owner"));
         Gadget controlled = store.create(Gadget.TYPE, Gadget.ownedBy(owner, "g1"), WriteOptions.DEFAULT);

@@ -24,6 +24,8 @@ import io.steersman.api.model.core.PodSpec;
 import io.steersman.api.model.core.PodStatus;
 import io.steersman.api.model.core.PodTemplateSpec;
 import io.steersman.api.resource.BuiltinResources;
+import io.steersman.api.selector.FieldSelector;
+import io.steersman.api.selector.Selector;
 import io.steersman.core.backend.MemoryBackend;
 import java.time.Duration;
 import java.util.List;
@@ -89,6 +91,18 @@ class BuiltinKindsStoreTest {
         store.update(NAMESPACES, terminating.withSpec(NamespaceSpec.EMPTY), WriteOptions.DEFAULT);
 
         assertThat(store.get(NAMESPACES, null, "team")).isEmpty();
+    }
+
+    @Test
+    void aNamespaceUpdateKeepsItsStatusAndItsNameLabel() {
+        Namespace team = store.create(NAMESPACES, Namespace.of(ObjectMeta.named(null, "team"), null), WriteOptions.DEFAULT);
+        Namespace relabelled = team.withMetadata(team.metadata().withLabels(Map.of("owner", "me")))
+                .withStatus(NamespaceStatus.of(NamespaceStatus.TERMINATING));
+
+        Namespace updated = store.update(NAMESPACES, relabelled, WriteOptions.DEFAULT);
+
+        assertThat(updated.metadata().labels()).containsEntry("owner", "me").containsEntry("kubernetes.io/metadata.name", "team");
+        assertThat(updated.status().phase()).isEqualTo(NamespaceStatus.ACTIVE);
     }
 
     @Test
@@ -179,6 +193,32 @@ class BuiltinKindsStoreTest {
         assertThatThrownBy(() -> store.delete(DEPLOYMENTS, "default", "nope", DeleteOptions.defaults(), WriteOptions.DEFAULT))
                 .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.status().message())
                         .isEqualTo("deployments.apps \"nope\" not found"));
+    }
+
+    @Test
+    void parsedSelectorsFilterListsAndWatchesOfPods() {
+        pod("a", "node-1", null);
+        pod("b", "node-2", null);
+        Pod c = pod("c", null, null);
+        store.update(PODS, c.withMetadata(c.metadata().withLabel("app", "web")), WriteOptions.DEFAULT);
+
+        assertThat(store.list(PODS, new ListOptions("default", null, FieldSelector.parse("metadata.name=b"), 0, null, null)).items())
+                .extracting(Pod::name).containsExactly("b");
+        assertThat(store.list(PODS, new ListOptions(null, null, FieldSelector.parse("spec.nodeName=node-1"), 0, null, null)).items())
+                .extracting(Pod::name).containsExactly("a");
+        assertThat(store.list(PODS, new ListOptions(null, Selector.parse("app=web"), null, 0, null, null)).items())
+                .extracting(Pod::name).containsExactly("c");
+
+        RecordingListener<Pod> scheduled = new RecordingListener<>();
+        WatchOptions onNode = new WatchOptions(null, null, FieldSelector.parse("spec.nodeName=node-2"), "", false);
+        try (Watch ignored = store.watch(PODS, onNode, scheduled)) {
+            assertThat(scheduled.next().object().name()).isEqualTo("b");
+            Pod unscheduled = store.get(PODS, "default", "c").orElseThrow();
+            store.update(PODS, unscheduled.withSpec(unscheduled.spec().withNodeName("node-2")), WriteOptions.DEFAULT);
+            WatchEvent<Pod> bound = scheduled.next();
+            assertThat(bound.type()).isEqualTo(WatchEvent.Type.ADDED);
+            assertThat(bound.object().name()).isEqualTo("c");
+        }
     }
 
     @Test
