@@ -1,11 +1,9 @@
 package io.steersman.controller.deployment;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.steersman.api.codec.Codec;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -13,15 +11,13 @@ import java.util.List;
 /**
  * The {@code pod-template-hash}: upstream's {@code controller.ComputeHash}, FNV-32a over the template
  * followed by the collision count, rendered with {@code rand.SafeEncodeString}. Upstream feeds the
- * hasher Go's deep printer output, which cannot be reproduced byte for byte; this hashes a
- * canonical JSON form instead (object keys sorted at every level), so equal templates always give
- * equal hashes, in any JVM and across restarts. Thread-safe.
+ * hasher Go's deep printer output, which cannot be reproduced byte for byte; this hashes the
+ * codec's JSON (the wire form: API field names only, empty fields left out) with object keys
+ * sorted at every level, so equal templates always give equal hashes, in any JVM and across
+ * restarts. Thread-safe.
  */
 final class TemplateHash {
     private static final String ALPHANUMS = "bcdfghjklmnpqrstvwxz2456789";
-    /** A fixed configuration, never one found on the classpath: the hash must not depend on it. */
-    private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(
-            new SimpleModule("template-hash").addSerializer(Instant.class, ToStringSerializer.instance));
     private static final int FNV_OFFSET = 0x811c9dc5;
     private static final int FNV_PRIME = 0x01000193;
 
@@ -62,10 +58,14 @@ final class TemplateHash {
         return out.toString();
     }
 
-    /** JSON with the keys of every object sorted, so map order never changes the hash. */
+    /**
+     * The codec's JSON with the keys of every object sorted, so map order never changes the hash;
+     * the codec (not a plain mapper) so helper methods such as {@code isBeingDeleted} never show
+     * up as fields.
+     */
     static String canonicalJson(Object value) {
         StringBuilder out = new StringBuilder(512);
-        write(MAPPER.valueToTree(value), out);
+        write(Codec.DEFAULT.toTree(value), out);
         return out.toString();
     }
 
@@ -87,7 +87,7 @@ final class TemplateHash {
                     out.append(',');
                 }
                 first = false;
-                out.append(MAPPER.getNodeFactory().textNode(name)).append(':');
+                out.append(JsonNodeFactory.instance.textNode(name)).append(':');
                 write(child, out);
             }
             out.append('}');

@@ -80,4 +80,14 @@ class TemplateHashTest {
         assertThat(TemplateHash.compute(a, null)).isEqualTo(TemplateHash.compute(b, null));
         assertThat(TemplateHash.compute(a, null)).isNotEqualTo(TemplateHash.compute(a.withMetadata(meta.withLabels(Map.of("app", "web"))), null));
     }
+
+    @Test
+    void hashesTheWireFormWithoutHelperMethods() {
+        var meta = io.steersman.api.model.ObjectMeta.builder().labels(Map.of("app", "nginx")).build();
+        var template = io.steersman.api.model.core.PodTemplateSpec.of(meta, io.steersman.api.model.core.PodSpec.of(
+                List.of(io.steersman.api.model.core.Container.of("nginx", "nginx:1.9.1"))));
+        assertThat(TemplateHash.canonicalJson(template))
+                .isEqualTo("{\"metadata\":{\"labels\":{\"app\":\"nginx\"}},"
+                        + "\"spec\":{\"containers\":[{\"image\":\"nginx:1.9.1\",\"name\":\"nginx\"}]}}");
+    }
 }
