@@ -57,11 +57,13 @@ final class EventCorrelator {
      */
     Decision correlate(Event candidate, Instant now) {
         String aggregateKey = aggregateKey(candidate);
-        if (!takeToken(aggregateKey + SEP + candidate.message(), now)) {
+        String spamKey = aggregateKey + SEP + candidate.message();
+        if (!takeToken(spamKey, now)) {
             return new Decision(Decision.Action.DROP, candidate, null);
         }
         Event event = aggregate(candidate, aggregateKey, now);
-        String key = dedupKey(aggregateKey, event);
+        // Most events are not aggregated: their dedup key is the spam key, whose hash is already computed.
+        String key = event == candidate && !isCombined(candidate.message()) ? spamKey : dedupKey(aggregateKey, event);
         Event previous = written.get(key);
         if (previous == null) {
             return new Decision(Decision.Action.CREATE, event, key);
@@ -124,8 +126,12 @@ final class EventCorrelator {
 
     /** Aggregated events share one key whatever their message, so they fold into one event. */
     private static String dedupKey(String aggregateKey, Event event) {
-        String message = event.message() != null && event.message().startsWith(COMBINED_PREFIX) ? COMBINED_PREFIX : event.message();
+        String message = isCombined(event.message()) ? COMBINED_PREFIX : event.message();
         return aggregateKey + SEP + message;
+    }
+
+    private static boolean isCombined(String message) {
+        return message != null && message.startsWith(COMBINED_PREFIX);
     }
 
     private static <V> Map<String, V> lru() {
