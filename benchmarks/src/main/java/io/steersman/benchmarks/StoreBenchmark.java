@@ -79,16 +79,18 @@ public final class StoreBenchmark {
         for (int threads : new int[] {1, 2}) {
             // Warm up in a throw-away store, then measure in a fresh one.
             run(threads, count / 2, factory, type);
-            double perSecond = run(threads, count, factory, type);
-            System.out.printf("store_create_%s_writes_per_s_%dthread=%.0f%n", name, threads, perSecond);
+            Rate rate = run(threads, count, factory, type);
+            System.out.printf("store_create_%s_writes_per_s_%dthread=%.0f%n", name, threads, rate.perSecond());
+            System.out.printf("store_create_%s_writes_per_cpu_s_%dthread=%.0f%n", name, threads, rate.perCpuSecond());
         }
         for (int threads : new int[] {1, 2}) {
-            double perSecond = runUpdates(threads, count, factory, type);
-            System.out.printf("store_update_%s_writes_per_s_%dthread=%.0f%n", name, threads, perSecond);
+            Rate rate = runUpdates(threads, count, factory, type);
+            System.out.printf("store_update_%s_writes_per_s_%dthread=%.0f%n", name, threads, rate.perSecond());
+            System.out.printf("store_update_%s_writes_per_cpu_s_%dthread=%.0f%n", name, threads, rate.perCpuSecond());
         }
     }
 
-    private static <T extends io.steersman.api.model.ApiObject> double run(int threads, int count, Factory<T> factory, ResourceType<T> type)
+    private static <T extends io.steersman.api.model.ApiObject> Rate run(int threads, int count, Factory<T> factory, ResourceType<T> type)
             throws InterruptedException {
         List<List<T>> batches = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -107,7 +109,7 @@ public final class StoreBenchmark {
         }
     }
 
-    private static <T extends io.steersman.api.model.ApiObject> double runUpdates(int threads, int count, Factory<T> factory, ResourceType<T> type)
+    private static <T extends io.steersman.api.model.ApiObject> Rate runUpdates(int threads, int count, Factory<T> factory, ResourceType<T> type)
             throws InterruptedException {
         int objects = 1_000;
         try (MemoryBackend backend = new MemoryBackend(); BackendStore store = new BackendStore(BuiltinResources.registry(), CLOCK, backend)) {
@@ -133,8 +135,16 @@ public final class StoreBenchmark {
         }
     }
 
-    /** Runs {@code work} on {@code threads} threads and returns operations per second. */
-    private static double timed(int threads, int operations, IntConsumer work) throws InterruptedException {
+    /**
+     * Operations per second of wall time, and per second of CPU time of the working threads (what a
+     * machine shared with other work still shows: the figure for an idle machine, GC aside).
+     */
+    record Rate(double perSecond, double perCpuSecond) {}
+
+    /** Runs {@code work} on {@code threads} threads. */
+    private static Rate timed(int threads, int operations, IntConsumer work) throws InterruptedException {
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.concurrent.atomic.AtomicLong cpuNanos = new java.util.concurrent.atomic.AtomicLong();
         CountDownLatch start = new CountDownLatch(1);
         List<Thread> running = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -146,7 +156,9 @@ public final class StoreBenchmark {
                     Thread.currentThread().interrupt();
                     return;
                 }
+                long before = cpu.getCurrentThreadCpuTime();
                 work.accept(index);
+                cpuNanos.addAndGet(cpu.getCurrentThreadCpuTime() - before);
             });
             thread.start();
             running.add(thread);
@@ -156,12 +168,13 @@ public final class StoreBenchmark {
         for (Thread thread : running) {
             thread.join();
         }
-        return operations / ((System.nanoTime() - began) / 1e9);
+        double wall = operations / ((System.nanoTime() - began) / 1e9);
+        return new Rate(wall, operations / (cpuNanos.get() / 1e9));
     }
 
     private static void peer(int count) throws InterruptedException {
         for (int threads : new int[] {1, 2}) {
-            double best = 0;
+            Rate best = null;
             for (int round = 0; round < 2; round++) {
                 ConcurrentHashMap<String, ConfigMap> map = new ConcurrentHashMap<>();
                 List<List<ConfigMap>> batches = new ArrayList<>();
@@ -178,7 +191,8 @@ public final class StoreBenchmark {
                     }
                 });
             }
-            System.out.printf("peer_concurrenthashmap_put_per_s_%dthread=%.0f%n", threads, best);
+            System.out.printf("peer_concurrenthashmap_put_per_s_%dthread=%.0f%n", threads, best.perSecond());
+            System.out.printf("peer_concurrenthashmap_put_per_cpu_s_%dthread=%.0f%n", threads, best.perCpuSecond());
         }
     }
 

@@ -63,6 +63,51 @@ public final class Names {
     private static final String PERCENT_ERR_MSG = "a valid percent string must be a numeric string followed by an ending '%'";
     private static final Pattern PERCENT = Pattern.compile("^" + PERCENT_FMT + "$");
 
+    // Names are checked on every write: these loops answer "valid" without a regex match for the
+    // common case; anything they do not accept goes through the patterns, which word the errors.
+
+    /** Matches {@link #QUALIFIED_NAME}: [A-Za-z0-9] first and last, [-A-Za-z0-9_.] between. */
+    private static boolean isQualifiedNamePart(String value) {
+        int n = value.length();
+        if (n == 0 || !isAlphanumeric(value.charAt(0)) || !isAlphanumeric(value.charAt(n - 1))) {
+            return false;
+        }
+        for (int i = 1; i < n - 1; i++) {
+            char c = value.charAt(i);
+            if (!isAlphanumeric(c) && c != '-' && c != '_' && c != '.') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Matches {@link #DNS1123_SUBDOMAIN}: labels of [a-z0-9-] that start and end with [a-z0-9], joined by dots. */
+    private static boolean isPlainSubdomain(String value) {
+        int n = value.length();
+        if (n == 0 || !isLowerAlphanumeric(value.charAt(0)) || !isLowerAlphanumeric(value.charAt(n - 1))) {
+            return false;
+        }
+        for (int i = 1; i < n - 1; i++) {
+            char c = value.charAt(i);
+            if (c == '.') {
+                if (!isLowerAlphanumeric(value.charAt(i - 1)) || !isLowerAlphanumeric(value.charAt(i + 1))) {
+                    return false;
+                }
+            } else if (c != '-' && !isLowerAlphanumeric(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isLowerAlphanumeric(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    }
+
+    private static boolean isAlphanumeric(char c) {
+        return isLowerAlphanumeric(c) || (c >= 'A' && c <= 'Z');
+    }
+
     /** {@code IsQualifiedName}: a label or annotation key, {@code [prefix/]name}. */
     public static List<String> isQualifiedName(String value) {
         List<String> errs = new ArrayList<>();
@@ -92,7 +137,7 @@ public final class Names {
         } else if (length(name) > QUALIFIED_NAME_MAX_LENGTH) {
             errs.add("name part " + maxLenError(QUALIFIED_NAME_MAX_LENGTH));
         }
-        if (!QUALIFIED_NAME.matcher(name).matches()) {
+        if (!isQualifiedNamePart(name) && !QUALIFIED_NAME.matcher(name).matches()) {
             errs.add("name part " + regexError(QUALIFIED_NAME_ERR_MSG, QUALIFIED_NAME_FMT, "MyName", "my.name", "123-abc"));
         }
         return errs;
@@ -100,6 +145,9 @@ public final class Names {
 
     /** {@code IsValidLabelValue}: empty, or at most 63 characters of a qualified name. */
     public static List<String> isValidLabelValue(String value) {
+        if (value.length() <= LABEL_VALUE_MAX_LENGTH && (value.isEmpty() || isQualifiedNamePart(value))) {
+            return List.of();
+        }
         List<String> errs = new ArrayList<>();
         if (length(value) > LABEL_VALUE_MAX_LENGTH) {
             errs.add(maxLenError(LABEL_VALUE_MAX_LENGTH));
@@ -124,6 +172,9 @@ public final class Names {
 
     /** {@code IsDNS1123Subdomain}: names of most objects. */
     public static List<String> isDNS1123Subdomain(String value) {
+        if (value.length() <= DNS1123_SUBDOMAIN_MAX_LENGTH && isPlainSubdomain(value)) {
+            return List.of();
+        }
         List<String> errs = new ArrayList<>();
         if (length(value) > DNS1123_SUBDOMAIN_MAX_LENGTH) {
             errs.add(maxLenError(DNS1123_SUBDOMAIN_MAX_LENGTH));

@@ -35,6 +35,20 @@ class NamesTest {
         assertThat(Names.isDNS1123Subdomain(value)).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", "A", "a.B", "-", "-a", "a-", ".", ".a", "a.", "a..b", "a.-b", "a-.b", "a_b", "a b", "a/b", "rā"})
+    void dns1123SubdomainsAreRefused(String value) {
+        assertThat(Names.isDNS1123Subdomain(value)).isNotEmpty();
+    }
+
+    @Test
+    void dns1123SubdomainLengthLimit() {
+        String name = "a".repeat(61) + "." + "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(63);
+        assertThat(name).hasSize(253);
+        assertThat(Names.isDNS1123Subdomain(name)).isEmpty();
+        assertThat(Names.isDNS1123Subdomain(name + "e")).containsExactly("must be no more than 253 characters");
+    }
+
     @Test
     void dns1123SubdomainMessageIsUpstreams() {
         assertThat(Names.isDNS1123Subdomain("Foo")).containsExactly("a lowercase RFC 1123 subdomain must consist of lower case "
@@ -72,7 +86,7 @@ class NamesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"nospecialchars%^=@", "Tama-nui-te-rā.is.Māori.sun", "\\backslashes\\are\\bad", "-starts-with-dash",
-        "ends-with-dash-", ".starts.with.dot", "ends.with.dot."})
+        "ends-with-dash-", ".starts.with.dot", "ends.with.dot.", "a/b", "a b", "a:b", "_a", "a_"})
     void labelValuesAreRefused(String value) {
         assertThat(Names.isValidLabelValue(value)).isNotEmpty();
     }

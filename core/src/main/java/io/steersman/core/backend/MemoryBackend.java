@@ -47,6 +47,7 @@ public final class MemoryBackend implements Backend {
     }
 
     private static final AtomicInteger POOLS = new AtomicInteger();
+    private static final ConcurrentNavigableMap<String, Slot> EMPTY = new ConcurrentSkipListMap<>();
 
     private final Options options;
     private final ConcurrentHashMap<String, Slot> byKey = new ConcurrentHashMap<>();
@@ -162,7 +163,11 @@ public final class MemoryBackend implements Backend {
     }
 
     private ConcurrentNavigableMap<String, Slot> span(String start, String end) {
-        return end == null ? ordered.tailMap(start, true) : ordered.subMap(start, true, end, false);
+        if (end == null) {
+            return ordered.tailMap(start, true);
+        }
+        // As etcd: a range whose end is not after its start is empty.
+        return start.compareTo(end) >= 0 ? EMPTY : ordered.subMap(start, true, end, false);
     }
 
     private long readRevision(long requested) {

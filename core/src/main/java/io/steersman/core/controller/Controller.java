@@ -1,5 +1,7 @@
 package io.steersman.core.controller;
 
+import io.steersman.api.client.ApiException;
+import io.steersman.api.client.ConflictException;
 import io.steersman.api.controller.Result;
 import io.steersman.api.controller.TerminalException;
 import io.steersman.core.queue.QueueMetrics;
@@ -64,6 +66,16 @@ final class Controller<K> {
             queue.forget(key);
         } catch (VirtualMachineError e) {
             throw e;
+        } catch (ConflictException e) {
+            // A write raced another writer and the cache was stale: routine for a level-triggered
+            // controller, which simply tries again on fresher state (upstream logs it at V(2)).
+            log.debug("controller {}: reconcile of {} hit a conflict; retrying: {}", name, key, e.getMessage());
+            queue.addRateLimited(key);
+        } catch (ApiException e) {
+            int attempt = queue.numRequeues(key) + 1;
+            log.warn("controller {}: reconcile of {} failed (attempt {}); retrying with backoff: {} {}",
+                    name, key, attempt, e.reason(), e.getMessage());
+            queue.addRateLimited(key);
         } catch (Throwable e) {
             int attempt = queue.numRequeues(key) + 1;
             log.error("controller {}: reconcile of {} failed (attempt {}); retrying with backoff", name, key, attempt, e);

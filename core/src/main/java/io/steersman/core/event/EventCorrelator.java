@@ -33,9 +33,13 @@ final class EventCorrelator {
     static final Duration AGGREGATE_INTERVAL = Duration.ofMinutes(10);
     static final String COMBINED_PREFIX = "(combined from similar events): ";
     private static final int MAX_ENTRIES = 4096;
+    private static final char SEP = '\u0000';
 
-    /** What to do with an event: drop it, create {@code event}, or update the earlier {@code event} (same name). */
-    record Decision(Action action, Event event) {
+    /**
+     * What to do with an event: drop it, create {@code event}, or update the earlier {@code event}
+     * (same name); {@code key} is the event's deduplication key, handed back to {@link #written}.
+     */
+    record Decision(Action action, Event event, String key) {
         enum Action { DROP, CREATE, UPDATE }
     }
 
@@ -52,25 +56,27 @@ final class EventCorrelator {
      * name). Returns what to write; the caller reports the written event with {@link #written}.
      */
     Decision correlate(Event candidate, Instant now) {
-        if (!takeToken(spamKey(candidate), now)) {
-            return new Decision(Decision.Action.DROP, candidate);
+        String aggregateKey = aggregateKey(candidate);
+        if (!takeToken(aggregateKey + SEP + candidate.message(), now)) {
+            return new Decision(Decision.Action.DROP, candidate, null);
         }
-        Event event = aggregate(candidate, now);
-        Event previous = written.get(dedupKey(event));
+        Event event = aggregate(candidate, aggregateKey, now);
+        String key = dedupKey(aggregateKey, event);
+        Event previous = written.get(key);
         if (previous == null) {
-            return new Decision(Decision.Action.CREATE, event);
+            return new Decision(Decision.Action.CREATE, event, key);
         }
-        return new Decision(Decision.Action.UPDATE, previous.repeated(event.message(), now));
+        return new Decision(Decision.Action.UPDATE, previous.repeated(event.message(), now), key);
     }
 
-    /** Remembers what the store now holds for this event, so a repeat updates it. */
-    void written(Event event) {
-        written.put(dedupKey(event), event);
+    /** Remembers what the store now holds for the event of {@code decision}, so a repeat updates it. */
+    void written(Decision decision, Event event) {
+        written.put(decision.key(), event);
     }
 
     /** Forgets a written event the store no longer has (deleted, or its namespace went away). */
     void forget(Event event) {
-        written.remove(dedupKey(event));
+        written.remove(dedupKey(aggregateKey(event), event));
     }
 
     private boolean takeToken(String key, Instant now) {
@@ -88,8 +94,7 @@ final class EventCorrelator {
         return true;
     }
 
-    private Event aggregate(Event event, Instant now) {
-        String key = aggregateKey(event);
+    private Event aggregate(Event event, String key, Instant now) {
         Similar seen = similar.get(key);
         if (seen == null || Duration.between(seen.since(), now).compareTo(AGGREGATE_INTERVAL) > 0) {
             seen = new Similar(new HashSet<>(), now);
@@ -105,27 +110,22 @@ final class EventCorrelator {
                 event.reportingComponent(), event.reportingInstance(), event.unknownFields());
     }
 
+    /** Source, involved object, type and reason, joined by NUL (which none of them contains). */
     private static String aggregateKey(Event event) {
-        return String.join("\u0000", source(event), involved(event.involvedObject()), event.type(), event.reason());
-    }
-
-    private static String spamKey(Event event) {
-        return String.join("\u0000", aggregateKey(event), event.message());
+        StringBuilder key = new StringBuilder(160);
+        if (event.source() != null) {
+            key.append(event.source().component()).append(SEP).append(event.source().host());
+        }
+        ObjectReference ref = event.involvedObject();
+        key.append(SEP).append(ref.apiVersion()).append(SEP).append(ref.kind()).append(SEP).append(ref.namespace())
+                .append(SEP).append(ref.name()).append(SEP).append(ref.uid()).append(SEP).append(ref.fieldPath());
+        return key.append(SEP).append(event.type()).append(SEP).append(event.reason()).toString();
     }
 
     /** Aggregated events share one key whatever their message, so they fold into one event. */
-    private static String dedupKey(Event event) {
+    private static String dedupKey(String aggregateKey, Event event) {
         String message = event.message() != null && event.message().startsWith(COMBINED_PREFIX) ? COMBINED_PREFIX : event.message();
-        return String.join("\u0000", aggregateKey(event), String.valueOf(message));
-    }
-
-    private static String source(Event event) {
-        return event.source() == null ? "" : event.source().component() + "\u0000" + event.source().host();
-    }
-
-    private static String involved(ObjectReference ref) {
-        return String.join("\u0000", String.valueOf(ref.apiVersion()), String.valueOf(ref.kind()), String.valueOf(ref.namespace()),
-                String.valueOf(ref.name()), String.valueOf(ref.uid()), String.valueOf(ref.fieldPath()));
+        return aggregateKey + SEP + message;
     }
 
     private static <V> Map<String, V> lru() {

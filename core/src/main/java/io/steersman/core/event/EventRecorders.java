@@ -55,8 +55,8 @@ public final class EventRecorders {
                 EventCorrelator.Decision decision = correlator.correlate(candidate, now);
                 switch (decision.action()) {
                     case DROP -> LOG.debug("dropped event {} {} for {}: too many alike", reason, message, involved.name());
-                    case CREATE -> correlator.written(client.create(decision.event()));
-                    case UPDATE -> correlator.written(update(decision.event()));
+                    case CREATE -> correlator.written(decision, client.create(decision.event()));
+                    case UPDATE -> correlator.written(decision, update(decision.event()));
                 }
             }
         } catch (RuntimeException e) {

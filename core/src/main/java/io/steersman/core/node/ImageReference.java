@@ -1,7 +1,9 @@
 package io.steersman.core.node;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -23,6 +25,9 @@ record ImageReference(String repository, String tag, String digest) {
     private static final Pattern PATH_COMPONENT = Pattern.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*");
     private static final Pattern DOMAIN = Pattern.compile("(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?");
     private static final Pattern TAG = Pattern.compile("[\\w][\\w.-]{0,127}");
+    /** Every container start and status pass parses its image: remember the few a workload uses. */
+    private static final Map<String, Optional<ImageReference>> PARSED = new ConcurrentHashMap<>();
+    private static final int PARSED_MAX = 1024;
     private static final Pattern DIGEST = Pattern.compile("[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-fA-F0-9]{32,}");
 
     /**
@@ -30,6 +35,21 @@ record ImageReference(String repository, String tag, String digest) {
      * valid reference (the kubelet reports such a container as {@code InvalidImageName}).
      */
     static Optional<ImageReference> parse(String reference) {
+        if (reference == null) {
+            return Optional.empty();
+        }
+        Optional<ImageReference> known = PARSED.get(reference);
+        if (known == null) {
+            known = parseUncached(reference);
+            if (PARSED.size() >= PARSED_MAX) {
+                PARSED.clear(); // a workload uses a handful of images; a flood of distinct ones just starts over
+            }
+            PARSED.put(reference, known);
+        }
+        return known;
+    }
+
+    private static Optional<ImageReference> parseUncached(String reference) {
         if (reference == null || reference.isBlank() || !reference.equals(reference.strip())) {
             return Optional.empty();
         }

@@ -67,7 +67,12 @@ final class Lister {
                 }
                 return new ListResult<>(items, revision, null, null);
             }
-            return scan(type, options, kindPrefix, start, Keys.prefixEnd(prefix), revision, limit);
+            String end = Keys.prefixEnd(prefix);
+            if (start.compareTo(end) >= 0) {
+                // A continue token of another list (another namespace) that points past this one.
+                return new ListResult<>(List.of(), revision, null, null);
+            }
+            return scan(type, options, kindPrefix, start, end, revision, limit);
         } catch (CompactedException e) {
             if (token != null) {
                 throw StatusErrors.continueExpired();

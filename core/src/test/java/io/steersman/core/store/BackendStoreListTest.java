@@ -127,6 +127,18 @@ class BackendStoreListTest extends StoreFixture {
     }
 
     @Test
+    void aContinueTokenOfAnotherNamespacesListEndsThisList() {
+        create(Widget.of("other", "a", 1));
+        create(Widget.of("other", "b", 1));
+        ListResult<Widget> first = store.list(WIDGETS, new ListOptions("other", null, null, 1, null, null));
+
+        ListResult<Widget> elsewhere = store.list(WIDGETS, new ListOptions("default", null, null, 1, first.continueToken(), null));
+
+        assertThat(elsewhere.items()).isEmpty();
+        assertThat(elsewhere.continueToken()).isNull();
+    }
+
+    @Test
     void aBrokenContinueTokenIsABadRequest() {
         assertThatThrownBy(() -> store.list(WIDGETS, new ListOptions(null, null, null, 2, "bm90LWEtdG9rZW4", null)))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(400));

@@ -230,6 +230,19 @@ class BackendStoreWatchTest extends StoreFixture {
     }
 
     @Test
+    void bookmarksAlsoComePeriodically() {
+        try (MemoryBackend own = new MemoryBackend();
+                BackendStore ticking = new BackendStore(TestKinds.registry(), clock, own, new BackendStore.Options(java.time.Duration.ofMillis(20)))) {
+            RecordingListener<Widget> listener = new RecordingListener<>();
+            try (Watch ignored = ticking.watch(WIDGETS, new WatchOptions(null, null, null, "0", true), listener)) {
+                WatchEvent<Widget> bookmark = listener.next();
+                assertThat(bookmark.type()).isEqualTo(Type.BOOKMARK);
+                assertThat(bookmark.revision()).isEqualTo(ticking.currentRevision());
+            }
+        }
+    }
+
+    @Test
     void aStoreMadeInMemoryClosesItsBackendAndItsWatches() {
         BackendStore own = BackendStore.inMemory(TestKinds.registry(), clock);
         RecordingListener<Widget> listener = new RecordingListener<>();

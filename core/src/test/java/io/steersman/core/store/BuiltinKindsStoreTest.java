@@ -94,6 +94,18 @@ class BuiltinKindsStoreTest {
     }
 
     @Test
+    void aNamespaceUpdateKeepsItsStatusAndItsNameLabel() {
+        Namespace team = store.create(NAMESPACES, Namespace.of(ObjectMeta.named(null, "team"), null), WriteOptions.DEFAULT);
+        Namespace relabelled = team.withMetadata(team.metadata().withLabels(Map.of("owner", "me")))
+                .withStatus(NamespaceStatus.of(NamespaceStatus.TERMINATING));
+
+        Namespace updated = store.update(NAMESPACES, relabelled, WriteOptions.DEFAULT);
+
+        assertThat(updated.metadata().labels()).containsEntry("owner", "me").containsEntry("kubernetes.io/metadata.name", "team");
+        assertThat(updated.status().phase()).isEqualTo(NamespaceStatus.ACTIVE);
+    }
+
+    @Test
     void aNewPodIsPending() {
         Pod created = pod("web", null, null);
 
