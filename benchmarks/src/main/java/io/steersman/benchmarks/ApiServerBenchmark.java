@@ -1,0 +1,212 @@
+package io.steersman.benchmarks;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.steersman.api.controller.Clock;
+import io.steersman.api.resource.BuiltinResources;
+import io.steersman.api.resource.ResourceRegistry;
+import io.steersman.apiserver.ApiServer;
+import io.steersman.apiserver.ServerCertificates;
+import io.steersman.core.backend.MemoryBackend;
+import io.steersman.core.store.BackendStore;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The API server as Java users meet it: the fabric8 client over HTTPS with a bearer token, against
+ * Steersman (store and API server, no controllers) and against fabric8's own mock server in CRUD
+ * mode, started in the same run. Prints one {@code name=value} line per figure:
+ * <ul>
+ *   <li>{@code <server>.create_pods_per_s.<threads>t}: 10,000 pods created with 1 and 8 threads;</li>
+ *   <li>{@code <server>.list_10000_pods_ms.{best,median}}: one list of the 10,000 pods;</li>
+ *   <li>{@code <server>.watch_latency_ms.<watchers>w.{p50,p99}}: from sending a create to each
+ *       watcher receiving its ADDED event, one event in flight at a time, 1 and 100 watchers.</li>
+ * </ul>
+ * Run: {@code mvn -B -q -pl benchmarks -am -DskipTests package} then
+ * {@code java -Xmx4g -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" io.steersman.benchmarks.ApiServerBenchmark [pods]}.
+ */
+public final class ApiServerBenchmark {
+    private static final int WATCH_EVENTS = 200;
+
+    private ApiServerBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int pods = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        System.out.println("pods=" + pods);
+        ResourceRegistry registry = BuiltinResources.registry();
+        ServerCertificates certificates = ServerCertificates.generate();
+        try (BackendStore store = new BackendStore(registry, Clock.SYSTEM, new MemoryBackend());
+                ApiServer server = ApiServer.builder(store, registry).port(0).tls(certificates).token("bench-token").build().start()) {
+            Config config = new ConfigBuilder(Config.empty())
+                    .withMasterUrl(server.url().toString())
+                    .withOauthToken("bench-token")
+                    .withCaCertData(Base64.getEncoder().encodeToString(certificates.caCertificatePem().getBytes(StandardCharsets.US_ASCII)))
+                    .withMaxConcurrentRequests(256)
+                    .withMaxConcurrentRequestsPerHost(256)
+                    .build();
+            run("steersman", () -> new KubernetesClientBuilder().withConfig(config).build(), pods);
+        }
+        KubernetesMockServer mock = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+                new KubernetesCrudDispatcher(), true);
+        mock.init();
+        try {
+            run("mock", mock::createClient, pods);
+        } finally {
+            mock.destroy();
+        }
+    }
+
+    interface Clients {
+        KubernetesClient open();
+    }
+
+    private static void run(String name, Clients clients, int pods) throws Exception {
+        try (KubernetesClient client = clients.open()) {
+            for (String ns : List.of("bench-1", "bench-8", "watch-1", "watch-100")) {
+                client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).create();
+            }
+            warmUp(client);
+            report(name + ".create_pods_per_s.1t", createPods(client, "bench-1", pods, 1));
+            report(name + ".create_pods_per_s.8t", createPods(client, "bench-8", pods, 8));
+            double[] lists = new double[10];
+            for (int i = 0; i < lists.length; i++) {
+                long start = System.nanoTime();
+                int count = client.pods().inNamespace("bench-1").list().getItems().size();
+                lists[i] = (System.nanoTime() - start) / 1e6;
+                if (count != pods) {
+                    throw new IllegalStateException(name + ": listed " + count + " pods, expected " + pods);
+                }
+            }
+            Arrays.sort(lists);
+            report(name + ".list_" + pods + "_pods_ms.best", lists[0]);
+            report(name + ".list_" + pods + "_pods_ms.median", lists[lists.length / 2]);
+            watchLatency(name, clients, client, "watch-1", 1);
+            watchLatency(name, clients, client, "watch-100", 100);
+        }
+    }
+
+    private static void warmUp(KubernetesClient client) {
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("warm-up").endMetadata().build()).create();
+        for (int i = 0; i < 2_000; i++) {
+            client.configMaps().inNamespace("warm-up").resource(new ConfigMapBuilder().withNewMetadata().withName("w-" + i).endMetadata()
+                    .addToData("k", "v").build()).create();
+        }
+        for (int i = 0; i < 50; i++) {
+            client.configMaps().inNamespace("warm-up").list();
+        }
+    }
+
+    static Pod pod(String namespace, String name) {
+        return new PodBuilder().withNewMetadata().withName(name).withNamespace(namespace).addToLabels("app", "bench").endMetadata()
+                .withNewSpec().addNewContainer().withName("nginx").withImage("nginx:1.27").addNewPort().withContainerPort(80).endPort()
+                .endContainer().endSpec().build();
+    }
+
+    private static double createPods(KubernetesClient client, String namespace, int pods, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            long start = System.nanoTime();
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int first = t;
+                futures.add(pool.submit(() -> {
+                    for (int i = first; i < pods; i += threads) {
+                        client.pods().inNamespace(namespace).resource(pod(namespace, "pod-" + i)).create();
+                    }
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+            return pods / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static void watchLatency(String name, Clients clients, KubernetesClient writer, String namespace, int watchers) throws Exception {
+        Map<String, Long> sent = new ConcurrentHashMap<>();
+        long[] samples = new long[WATCH_EVENTS * watchers];
+        int[] next = {0};
+        CountDownLatch[] delivered = new CountDownLatch[1];
+        List<KubernetesClient> watchClients = new ArrayList<>();
+        List<Watch> watches = new ArrayList<>();
+        try {
+            for (int w = 0; w < watchers; w++) {
+                // A client per ten watchers, so the watches do not queue behind one connection pool.
+                if (w % 10 == 0) {
+                    watchClients.add(clients.open());
+                }
+                KubernetesClient client = watchClients.get(watchClients.size() - 1);
+                watches.add(client.configMaps().inNamespace(namespace).watch(new Watcher<ConfigMap>() {
+                    @Override
+                    public void eventReceived(Action action, ConfigMap resource) {
+                        long now = System.nanoTime();
+                        if (action != Action.ADDED) {
+                            return;
+                        }
+                        Long at = sent.get(resource.getMetadata().getName());
+                        if (at != null) {
+                            synchronized (samples) {
+                                if (next[0] < samples.length) {
+                                    samples[next[0]++] = now - at;
+                                }
+                            }
+                            delivered[0].countDown();
+                        }
+                    }
+
+                    @Override
+                    public void onClose(WatcherException cause) {
+                    }
+                }));
+            }
+            for (int i = 0; i < WATCH_EVENTS; i++) {
+                delivered[0] = new CountDownLatch(watchers);
+                String cm = "cm-" + i;
+                sent.put(cm, System.nanoTime());
+                writer.configMaps().inNamespace(namespace).resource(new ConfigMapBuilder().withNewMetadata().withName(cm).endMetadata()
+                        .addToData("k", "v").build()).create();
+                if (!delivered[0].await(30, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException(name + ": event " + i + " did not reach all " + watchers + " watchers");
+                }
+            }
+        } finally {
+            watches.forEach(Watch::close);
+            watchClients.forEach(KubernetesClient::close);
+        }
+        long[] sorted = Arrays.copyOf(samples, next[0]);
+        Arrays.sort(sorted);
+        report(name + ".watch_latency_ms." + watchers + "w.p50", sorted[sorted.length / 2] / 1e6);
+        report(name + ".watch_latency_ms." + watchers + "w.p99", sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1e6);
+    }
+
+    private static void report(String key, double value) {
+        System.out.printf("%s=%.3f%n", key, value);
+    }
+}
