@@ -32,6 +32,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The store with the built-in kinds: namespaces, pods and deployments follow their upstream strategies. */
 class BuiltinKindsStoreTest {
@@ -72,6 +74,27 @@ class BuiltinKindsStoreTest {
         assertThat(defaults.status().phase()).isEqualTo(NamespaceStatus.ACTIVE);
         assertThat(defaults.spec().finalizers()).containsExactly("kubernetes");
         assertThat(defaults.metadata().labels()).containsEntry("kubernetes.io/metadata.name", "default");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"default", "kube-system", "kube-public"})
+    void theImmortalNamespacesMayNotBeDeleted(String name) {
+        assertThatThrownBy(() -> store.delete(NAMESPACES, null, name, DeleteOptions.defaults(), WriteOptions.DEFAULT))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.code()).isEqualTo(403);
+                    assertThat(e.reason()).isEqualTo("Forbidden");
+                    assertThat(e.status().message()).isEqualTo("namespaces \"" + name + "\" is forbidden: this namespace may not be deleted");
+                    assertThat(e.status().details().kind()).isEqualTo("namespaces");
+                });
+        Namespace kept = store.get(NAMESPACES, null, name).orElseThrow();
+        assertThat(kept.metadata().isBeingDeleted()).isFalse();
+        assertThat(kept.status().phase()).isEqualTo(NamespaceStatus.ACTIVE);
+    }
+
+    @Test
+    void kubeNodeLeaseIsNotImmortal() {
+        Namespace terminating = store.delete(NAMESPACES, null, "kube-node-lease", DeleteOptions.defaults(), WriteOptions.DEFAULT);
+        assertThat(terminating.status().phase()).isEqualTo(NamespaceStatus.TERMINATING);
     }
 
     @Test
