@@ -51,10 +51,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * distinct names or namespaces per test, or {@link ControlPlaneExtension} for a fresh control
  * plane per test.
  *
- * <p>Start-up time, measured on a 2-core machine (warm JVM, the median of many starts; the cold
- * first start of a JVM adds class loading): a control plane with the built-in plugins in about
- * 10-20 ms; with {@code apiServer = true} the HTTP server adds about 10 ms, and the first
- * fabric8 client of a JVM a few hundred ms of class loading. See {@code BENCHMARKS.md}.
+ * <p>Start-up time (StartupBenchmark, 2-core machine shared with other builds): the first control
+ * plane of a JVM takes about 1 s, most of it class loading, paid once per test JVM; after that a
+ * control plane with the built-in plugins starts in about 10-15 ms (median), and
+ * {@code apiServer = true} adds about 0.8 s the first time and a few ms after. The first fabric8
+ * client of a JVM adds its own class loading (a few hundred ms to seconds on a busy machine). See
+ * {@code BENCHMARKS.md}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
