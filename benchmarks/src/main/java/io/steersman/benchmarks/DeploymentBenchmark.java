@@ -10,6 +10,7 @@ import io.steersman.api.model.core.Container;
 import io.steersman.api.model.core.Namespace;
 import io.steersman.api.model.core.PodSpec;
 import io.steersman.api.model.core.PodTemplateSpec;
+import io.steersman.core.NotSettledException;
 import io.steersman.core.queue.QueueMetrics;
 import io.steersman.testing.ControlPlane;
 import java.lang.management.ManagementFactory;
@@ -29,7 +30,10 @@ import java.util.Map;
  *       to a new image until every pod runs it and all are available.</li>
  * </ol>
  * Prints one {@code name=value} line per figure. Arguments (optional): number of Deployments,
- * replicas each, replicas of the rollout Deployment.
+ * replicas each, replicas of the rollout Deployment, and the mode: {@code deterministic} (the
+ * default: {@code settle()} runs every controller on the benchmark's thread, manual clock) or
+ * {@code workers} (the real-time mode the launcher runs: each controller on its own worker threads,
+ * system clock, {@code settle()} waits for them).
  */
 public final class DeploymentBenchmark {
     private static final String NS = "bench";
@@ -40,20 +44,25 @@ public final class DeploymentBenchmark {
         int deployments = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int replicas = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         int rolloutReplicas = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
+        boolean workers = args.length > 3 && args[3].equals("workers");
+        if (args.length > 3 && !workers && !args[3].equals("deterministic")) {
+            throw new IllegalArgumentException("mode must be deterministic or workers: " + args[3]);
+        }
+        print("mode", workers ? "workers" : "deterministic");
         print("java.version", System.getProperty("java.version"));
         print("cpus", Runtime.getRuntime().availableProcessors());
         print("heap.max.mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
 
-        try (ControlPlane cp = controlPlane()) {
+        try (ControlPlane cp = controlPlane(workers)) {
             cp.apply(Namespace.of(ObjectMeta.builder().name(NS).build(), null));
-            cp.settle();
+            settle(cp);
             resetPeaks();
             long start = System.nanoTime();
             long cpuStart = processCpuNanos();
             for (int i = 0; i < deployments; i++) {
                 cp.client().create(deployment("web-" + i, replicas, "nginx:1.25"));
             }
-            cp.settle();
+            settle(cp);
             double seconds = (System.nanoTime() - start) / 1e9;
             int available = 0;
             for (Deployment d : cp.list(Deployment.class, NS)) {
@@ -70,17 +79,17 @@ public final class DeploymentBenchmark {
             printControllers("deployments", cp);
         }
 
-        try (ControlPlane cp = controlPlane()) {
+        try (ControlPlane cp = controlPlane(workers)) {
             cp.apply(Namespace.of(ObjectMeta.builder().name(NS).build(), null));
-            cp.settle();
+            settle(cp);
             cp.client().create(deployment("big", rolloutReplicas, "nginx:1.25"));
-            cp.settle();
+            settle(cp);
             resetPeaks();
             long start = System.nanoTime();
             long cpuStart = processCpuNanos();
             Deployment d = cp.get(Deployment.class, NS, "big").orElseThrow();
             cp.client().update(d.withSpec(d.spec().withTemplate(template("big", "nginx:1.26"))));
-            cp.settle();
+            settle(cp);
             double seconds = (System.nanoTime() - start) / 1e9;
             d = cp.get(Deployment.class, NS, "big").orElseThrow();
             print("rollout.replicas", rolloutReplicas);
@@ -95,12 +104,28 @@ public final class DeploymentBenchmark {
     }
 
     /**
-     * Deterministic settle on the benchmark's thread, a manual clock that never moves (readiness
-     * is immediate), and a pod CIDR with room for 100,000 pod IPs (the default /16 holds 65,536).
+     * Deterministic settle on the benchmark's thread with a manual clock that never moves, or
+     * worker threads on the system clock (readiness is immediate either way), and a pod CIDR with
+     * room for 100,000 pod IPs (the default /16 holds 65,536).
      */
-    private static ControlPlane controlPlane() {
-        return ControlPlane.builder().manualClock().settleRounds(1_000_000)
-                .setting("steersman.node.pod-cidr", "10.0.0.0/8").start();
+    private static ControlPlane controlPlane(boolean workers) {
+        ControlPlane.Builder builder = ControlPlane.builder().settleRounds(1_000_000)
+                .setting("steersman.node.pod-cidr", "10.0.0.0/8");
+        return (workers ? builder.systemClock() : builder.manualClock()).start();
+    }
+
+    /** In worker mode settle() gives up after 60 s of work; a big workload may take longer, so wait on. */
+    private static void settle(ControlPlane cp) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                cp.settle();
+                return;
+            } catch (NotSettledException busy) {
+                if (attempt == 10) {
+                    throw busy;
+                }
+            }
+        }
     }
 
     private static Deployment deployment(String name, int replicas, String image) {

@@ -45,8 +45,13 @@ public final class PodValidation {
         List<FieldError> errors = new ArrayList<>();
         if (old == null) {
             errors.addAll(MetaValidation.objectMeta(pod.metadata(), true, NameRule.DNS_SUBDOMAIN, metadata));
-        } else {
+        } else if (pod.metadata() != old.metadata()) {
             errors.addAll(MetaValidation.objectMetaUpdate(pod.metadata(), old.metadata(), metadata));
+        }
+        if (old != null && pod.spec() == old.spec()) {
+            // The very spec already stored (a status write, the kubelet's and scheduler's bulk of pod
+            // writes): it passed these checks when it was written and cannot break immutability.
+            return errors;
         }
         FieldPath spec = FieldPath.of("spec");
         errors.addAll(podSpec(pod.spec(), spec));

@@ -12,6 +12,7 @@ import io.steersman.api.model.core.EmptyDirVolumeSource;
 import io.steersman.api.model.core.EnvVar;
 import io.steersman.api.model.core.Pod;
 import io.steersman.api.model.core.PodSpec;
+import io.steersman.api.model.core.PodStatus;
 import io.steersman.api.model.core.ResourceRequirements;
 import io.steersman.api.model.core.Volume;
 import io.steersman.api.model.core.VolumeMount;
@@ -142,6 +143,24 @@ class PodValidationTest {
                 .startsWith("spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`");
         Pod newPorts = withSpec(old, s -> withContainer(s, c -> c.withPorts(List.of(port("web", 81)))));
         assertThat(PodValidation.pod(newPorts, old)).hasSize(1);
+    }
+
+    @Test
+    void aStatusWriteOverTheStoredSpecAndMetadataIsValid() {
+        Pod stored = Fixtures.pod();
+        Pod running = new Pod(stored.apiVersion(), stored.kind(), stored.metadata(), stored.spec(),
+                PodStatus.EMPTY.withPhase(PodStatus.RUNNING), stored.unknownFields());
+        assertThat(PodValidation.pod(running, stored)).isEmpty();
+    }
+
+    @Test
+    void anUpdateWithARebuiltSpecIsValidatedEvenWhenItEqualsTheStoredOne() {
+        Pod raw = Pod.of(ObjectMeta.named("default", "raw"), PodSpec.of(List.of(Container.of("nginx", "nginx"))));
+        Pod copy = withSpec(raw, s -> new PodSpec(s.volumes(), s.initContainers(), s.containers(), s.restartPolicy(),
+                s.terminationGracePeriodSeconds(), s.dnsPolicy(), s.serviceAccountName(), s.nodeName(), s.hostname(),
+                s.subdomain(), s.schedulerName(), s.readinessGates(), s.unknownFields()));
+        assertThat(copy.spec()).isEqualTo(raw.spec()).isNotSameAs(raw.spec());
+        assertThat(printed(PodValidation.pod(copy, raw))).contains("spec.restartPolicy: Required value");
     }
 
     private static Pod withSpec(Pod pod, UnaryOperator<PodSpec> change) {
