@@ -61,13 +61,14 @@ final class NamespaceRules implements KindRules<Namespace> {
 
     @Override
     public Namespace markForDeletion(Namespace namespace, Instant now, List<String> finalizers) {
-        if (namespace.spec().finalizers().isEmpty()) {
-            return null;
-        }
         ObjectMeta meta = namespace.metadata();
         if (meta.isBeingDeleted()) {
-            // Already terminating: the namespace controller is at work; a delete changes nothing.
-            return namespace;
+            // Terminating already: while the namespace controller is at work a delete changes
+            // nothing; once it is done, the generic rules remove the namespace or wait for finalizers.
+            return namespace.spec().finalizers().isEmpty() ? null : namespace;
+        }
+        if (namespace.spec().finalizers().isEmpty() && finalizers.isEmpty()) {
+            return null;
         }
         ObjectMeta marked = meta.toBuilder().finalizers(finalizers).deletionGracePeriodSeconds(0L).deletionTimestamp(now).build();
         NamespaceStatus status = namespace.status();

@@ -117,6 +117,31 @@ class BuiltinKindsStoreTest {
     }
 
     @Test
+    void aNamespaceWithOnlyMetadataFinalizersTerminatesUntilTheyGo() {
+        Namespace team = store.create(NAMESPACES, Namespace.of(ObjectMeta.named(null, "team"), null), WriteOptions.DEFAULT);
+        Namespace finalized = store.update(NAMESPACES, team.withSpec(NamespaceSpec.EMPTY)
+                .withMetadata(team.metadata().withFinalizers(List.of("example.com/hold"))), WriteOptions.DEFAULT);
+
+        Namespace terminating = store.delete(NAMESPACES, null, "team", DeleteOptions.defaults(), WriteOptions.DEFAULT);
+
+        assertThat(terminating.status().phase()).isEqualTo(NamespaceStatus.TERMINATING);
+        assertThat(terminating.metadata().isBeingDeleted()).isTrue();
+        store.update(NAMESPACES, terminating.withMetadata(terminating.metadata().withFinalizers(List.of())), WriteOptions.DEFAULT);
+        assertThat(store.get(NAMESPACES, null, "team")).isEmpty();
+        assertThat(finalized.spec().finalizers()).isEmpty();
+    }
+
+    @Test
+    void anEmptyNamespaceWithoutFinalizersIsRemovedAtOnce() {
+        Namespace team = store.create(NAMESPACES, Namespace.of(ObjectMeta.named(null, "team"), null), WriteOptions.DEFAULT);
+        store.update(NAMESPACES, team.withSpec(NamespaceSpec.EMPTY), WriteOptions.DEFAULT);
+
+        store.delete(NAMESPACES, null, "team", DeleteOptions.defaults(), WriteOptions.DEFAULT);
+
+        assertThat(store.get(NAMESPACES, null, "team")).isEmpty();
+    }
+
+    @Test
     void aNamespaceUpdateKeepsItsStatusAndItsNameLabel() {
         Namespace team = store.create(NAMESPACES, Namespace.of(ObjectMeta.named(null, "team"), null), WriteOptions.DEFAULT);
         Namespace relabelled = team.withMetadata(team.metadata().withLabels(Map.of("owner", "me")))
