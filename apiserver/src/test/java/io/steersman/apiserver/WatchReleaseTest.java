@@ -93,4 +93,29 @@ class WatchReleaseTest {
             assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(java.time.Duration.ofMillis(1000));
         }
     }
+
+    @Test
+    void aResourceVersionOlderThanTheHistoryIsAnExpiredErrorEvent() throws Exception {
+        ResourceRegistry registry = BuiltinResources.registry();
+        try (BackendStore backing = new BackendStore(registry, Clock.SYSTEM, new MemoryBackend(MemoryBackend.Options.defaults().withHistorySize(5)));
+                ApiServer server = ApiServer.builder(backing, registry).port(0).build().start()) {
+            long start = backing.currentRevision();
+            for (int i = 0; i < 20; i++) {
+                backing.create(BuiltinResources.CONFIG_MAPS, io.steersman.api.model.core.ConfigMap.of(
+                        io.steersman.api.model.ObjectMeta.named("default", "cm-" + i), java.util.Map.of("k", "v")), WriteOptions.DEFAULT);
+            }
+            java.net.http.HttpResponse<java.util.stream.Stream<String>> response = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url()
+                            + "/api/v1/namespaces/default/configmaps?watch=true&resourceVersion=" + start)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofLines());
+            assertThat(response.statusCode()).isEqualTo(200);
+            java.util.List<String> lines = response.body().toList();
+            assertThat(lines).hasSize(1);
+            com.fasterxml.jackson.databind.JsonNode event = TestServer.MAPPER.readTree(lines.get(0));
+            assertThat(event.path("type").asText()).isEqualTo("ERROR");
+            assertThat(event.path("object").path("kind").asText()).isEqualTo("Status");
+            assertThat(event.path("object").path("code").asInt()).isEqualTo(410);
+            assertThat(event.path("object").path("reason").asText()).isIn("Expired", "Gone");
+        }
+    }
 }

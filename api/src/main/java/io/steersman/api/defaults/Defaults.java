@@ -42,14 +42,15 @@ import java.util.Map;
  * object changes nothing. Plug them in as a {@code ResourceType.Defaulter}. Stateless and
  * thread-safe.
  *
- * <p>Only fields the model types are defaulted. Upstream also defaults fields the model keeps
- * untyped in {@code unknownFields} (a container's terminationMessagePath and
- * terminationMessagePolicy, a pod's securityContext and enableServiceLinks, a Service's traffic
- * policies); the API server's strict field validation reports every untyped field as unknown, so
- * defaulting them would make every later {@code kubectl apply} fail. They come back once the
- * model types them.
+ * <p>Fields upstream defaults but the model keeps untyped (a container's terminationMessagePath
+ * and terminationMessagePolicy, a pod's securityContext and enableServiceLinks, a Service's
+ * traffic policies) are defaulted in the record's {@code unknownFields}; they are listed in
+ * {@link io.steersman.api.model.UpstreamFields}, so strict field validation accepts them back.
  */
 public final class Defaults {
+    /** {@code v1.DefaultClientIPServiceAffinitySeconds}: three hours. */
+    static final int DEFAULT_CLIENT_IP_AFFINITY_SECONDS = 10800;
+
     private Defaults() {}
 
     /** Replicas 1; RollingUpdate with maxSurge and maxUnavailable 25%; revisionHistoryLimit 10; progressDeadlineSeconds 600; the pod template's defaults. */
@@ -129,14 +130,17 @@ public final class Defaults {
         return set.withSpec(spec);
     }
 
-    /** The pod spec's defaults, and requests from limits where only a limit is set. */
+    /**
+     * The pod spec's defaults, requests from limits where only a limit is set, and
+     * enableServiceLinks true ({@code SetDefaults_Pod}: Pods only, not pod templates).
+     */
     public static Pod pod(Pod pod) {
         PodSpec spec = PodDefaults.spec(pod.spec());
         spec = spec.withContainers(spec.containers().stream().map(PodDefaults::requestsFromLimits).toList());
         spec = new PodSpec(spec.volumes(), spec.initContainers().stream().map(PodDefaults::requestsFromLimits).toList(),
                 spec.containers(), spec.restartPolicy(), spec.terminationGracePeriodSeconds(), spec.dnsPolicy(),
                 spec.serviceAccountName(), spec.nodeName(), spec.hostname(), spec.subdomain(), spec.schedulerName(),
-                spec.readinessGates(), spec.unknownFields());
+                spec.readinessGates(), PodDefaults.withDefault(spec.unknownFields(), "enableServiceLinks", true));
         return new Pod(pod.apiVersion(), pod.kind(), pod.metadata(), spec, pod.status(), pod.unknownFields());
     }
 
@@ -144,8 +148,11 @@ public final class Defaults {
      * Type ClusterIP; sessionAffinity None; port protocol TCP and targetPort = port; and, as the
      * registry does on create for a cluster with one IPv4 family, ipFamilyPolicy SingleStack and
      * ipFamilies [IPv4] for every type but ExternalName. The cluster IP itself is allocated
-     * elsewhere. Upstream's traffic policies and session affinity config are untyped in the model
-     * and left out.
+     * elsewhere. In the spec's unknown fields (untyped in the model): sessionAffinityConfig
+     * dropped for affinity None and a 10800 s ClientIP timeout for ClientIP;
+     * externalTrafficPolicy Cluster when externally accessible (NodePort, LoadBalancer, or
+     * ClusterIP with externalIPs); internalTrafficPolicy Cluster for ClusterIP, NodePort and
+     * LoadBalancer; allocateLoadBalancerNodePorts true for LoadBalancer.
      */
     public static Service service(Service service) {
         ServiceSpec s = service.spec();
@@ -158,18 +165,47 @@ public final class Defaults {
             ports.add(new ServicePort(p.name(), PodDefaults.orDefault(p.protocol(), "TCP"), p.appProtocol(), p.port(),
                     unsetTarget && p.port() != null ? IntOrString.of(p.port()) : target, p.nodePort(), p.unknownFields()));
         }
-        Map<String, Object> unknown = s.unknownFields();
-        if (affinity.equals("None") && unknown.containsKey("sessionAffinityConfig")) {
-            // upstream drops a config that affinity None does not use
-            unknown = new LinkedHashMap<>(unknown);
-            unknown.remove("sessionAffinityConfig");
-        }
+        Map<String, Object> unknown = trafficDefaults(type, affinity, s.unknownFields());
         boolean families = !type.equals("ExternalName");
         ServiceSpec spec = new ServiceSpec(type, s.selector(), ports, s.clusterIP(), s.clusterIPs(),
                 families && s.ipFamilies().isEmpty() ? List.of("IPv4") : s.ipFamilies(),
                 families && PodDefaults.isEmpty(s.ipFamilyPolicy()) ? "SingleStack" : s.ipFamilyPolicy(),
                 affinity, s.publishNotReadyAddresses(), s.externalName(), unknown);
         return service.withSpec(spec);
+    }
+
+    private static Map<String, Object> trafficDefaults(String type, String affinity, Map<String, Object> unknown) {
+        if (affinity.equals("None") && unknown.containsKey("sessionAffinityConfig")) {
+            // upstream drops a config that affinity None does not use
+            unknown = new LinkedHashMap<>(unknown);
+            unknown.remove("sessionAffinityConfig");
+        }
+        if (affinity.equals("ClientIP") && !hasClientIpTimeout(unknown.get("sessionAffinityConfig"))) {
+            unknown = new LinkedHashMap<>(unknown);
+            unknown.put("sessionAffinityConfig", Map.of("clientIP", Map.of("timeoutSeconds", DEFAULT_CLIENT_IP_AFFINITY_SECONDS)));
+        }
+        boolean nodePorts = type.equals("NodePort") || type.equals("LoadBalancer");
+        boolean externallyAccessible = nodePorts
+                || type.equals("ClusterIP") && unknown.get("externalIPs") instanceof List<?> ips && !ips.isEmpty();
+        if (externallyAccessible && isEmptyValue(unknown.get("externalTrafficPolicy"))) {
+            unknown = new LinkedHashMap<>(unknown);
+            unknown.put("externalTrafficPolicy", "Cluster");
+        }
+        if (nodePorts || type.equals("ClusterIP")) {
+            unknown = PodDefaults.withDefault(unknown, "internalTrafficPolicy", "Cluster");
+        }
+        if (type.equals("LoadBalancer")) {
+            unknown = PodDefaults.withDefault(unknown, "allocateLoadBalancerNodePorts", true);
+        }
+        return unknown;
+    }
+
+    private static boolean hasClientIpTimeout(Object config) {
+        return config instanceof Map<?, ?> c && c.get("clientIP") instanceof Map<?, ?> ip && ip.get("timeoutSeconds") != null;
+    }
+
+    private static boolean isEmptyValue(Object value) {
+        return value == null || "".equals(value);
     }
 
     /** volumeMode Filesystem; status.phase Pending. */

@@ -35,9 +35,7 @@ final class PodDefaults {
 
     /**
      * dnsPolicy ClusterFirst, restartPolicy Always, terminationGracePeriodSeconds 30,
-     * default-scheduler. Upstream also sets {@code securityContext: {}}; the model does not type
-     * that field, and the API server's strict field validation reports untyped fields as unknown,
-     * so it is left out (see {@link Defaults}).
+     * default-scheduler, {@code securityContext: {}} (untyped in the model: set in its unknown fields).
      */
     static PodSpec spec(PodSpec spec) {
         return new PodSpec(
@@ -53,14 +51,14 @@ final class PodDefaults {
                 spec.subdomain(),
                 orDefault(spec.schedulerName(), DEFAULT_SCHEDULER_NAME),
                 spec.readinessGates(),
-                spec.unknownFields());
+                withDefault(spec.unknownFields(), "securityContext", Map.of()));
     }
 
     /**
      * imagePullPolicy Always for {@code :latest} or no tag (IfNotPresent otherwise, and for a
-     * digest), port protocols TCP, probe timings, field references at {@code v1}. Upstream also
-     * sets terminationMessagePath {@code /dev/termination-log} and terminationMessagePolicy
-     * {@code File}; the model does not type them, so they are left out (see {@link Defaults}).
+     * digest), port protocols TCP, probe timings, field references at {@code v1},
+     * terminationMessagePath {@code /dev/termination-log} and terminationMessagePolicy {@code File}
+     * (the last two untyped in the model: set in its unknown fields).
      */
     static Container container(Container c) {
         return new Container(
@@ -76,7 +74,8 @@ final class PodDefaults {
                 probe(c.livenessProbe()),
                 probe(c.readinessProbe()),
                 probe(c.startupProbe()),
-                c.unknownFields());
+                withDefault(withDefault(c.unknownFields(), "terminationMessagePath", "/dev/termination-log"),
+                        "terminationMessagePolicy", "File"));
     }
 
     /** Requests default to limits where only a limit is given ({@code SetDefaults_Pod}, Pods only). */
@@ -171,6 +170,19 @@ final class PodDefaults {
             hostPath = new HostPathVolumeSource(hostPath.path(), "", hostPath.unknownFields());
         }
         return new Volume(v.name(), v.persistentVolumeClaim(), emptyDir, configMap, secret, hostPath, v.unknownFields());
+    }
+
+    /**
+     * Upstream's default for a field the model keeps untyped: {@code fields} with {@code key} set to
+     * {@code value} when it is absent or null, else {@code fields} itself.
+     */
+    static Map<String, Object> withDefault(Map<String, Object> fields, String key, Object value) {
+        if (fields.get(key) != null) {
+            return fields;
+        }
+        Map<String, Object> copy = new LinkedHashMap<>(fields);
+        copy.put(key, value);
+        return copy;
     }
 
     static String orDefault(String value, String fallback) {

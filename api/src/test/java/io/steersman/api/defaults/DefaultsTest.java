@@ -62,11 +62,12 @@ class DefaultsTest {
         assertThat(pod.terminationGracePeriodSeconds()).isEqualTo(30);
         assertThat(pod.dnsPolicy()).isEqualTo("ClusterFirst");
         assertThat(pod.schedulerName()).isEqualTo("default-scheduler");
-        // untyped in the model, so not defaulted (see Defaults): strict field validation would call them unknown
-        assertThat(pod.unknownFields()).isEmpty();
+        // untyped in the model, so defaulted in its unknown fields; enableServiceLinks is for Pods only
+        assertThat(pod.unknownFields()).containsExactly(Map.entry("securityContext", Map.of()));
         Container c = pod.containers().get(0);
         assertThat(c.imagePullPolicy()).isEqualTo("IfNotPresent");
-        assertThat(c.unknownFields()).isEmpty();
+        assertThat(c.unknownFields()).containsEntry("terminationMessagePath", "/dev/termination-log")
+                .containsEntry("terminationMessagePolicy", "File").hasSize(2);
         assertThat(c.ports().get(0).protocol()).isEqualTo("TCP");
     }
 
@@ -151,6 +152,12 @@ class DefaultsTest {
         assertThat(PodDefaults.pullPolicyFor(row.image())).isEqualTo(row.policy());
     }
 
+    private static PodSpec withUnknown(PodSpec s, Map<String, Object> unknown) {
+        return new PodSpec(s.volumes(), s.initContainers(), s.containers(), s.restartPolicy(), s.terminationGracePeriodSeconds(),
+                s.dnsPolicy(), s.serviceAccountName(), s.nodeName(), s.hostname(), s.subdomain(), s.schedulerName(),
+                s.readinessGates(), unknown);
+    }
+
     @Test
     void podDefaults() {
         Probe probe = new Probe(Map.of("port", 80), null, null, null, null, null, null, null, null, null, null);
@@ -158,7 +165,11 @@ class DefaultsTest {
                 .withResources(new ResourceRequirements(Map.of("cpu", new Quantity("1")), Map.of("memory", new Quantity("1Gi")), null));
         Pod pod = Defaults.pod(Pod.of(ObjectMeta.named("default", "p"), PodSpec.of(List.of(c)).withVolumes(List.of(
                 new Volume("scratch", null, null, null, null, null, null)))));
-        assertThat(pod.spec().unknownFields()).isEmpty();
+        assertThat(pod.spec().unknownFields()).containsEntry("securityContext", Map.of()).containsEntry("enableServiceLinks", true);
+        Pod explicit = Defaults.pod(Pod.of(ObjectMeta.named("default", "p"), withUnknown(PodSpec.of(List.of(c)), Map.of(
+                "enableServiceLinks", false, "securityContext", Map.of("runAsUser", 1000)))));
+        assertThat(explicit.spec().unknownFields()).containsEntry("securityContext", Map.of("runAsUser", 1000))
+                .containsEntry("enableServiceLinks", false);
         Container defaulted = pod.spec().containers().get(0);
         assertThat(defaulted.resources().requests()).containsEntry("cpu", new Quantity("1")).containsEntry("memory", new Quantity("1Gi"));
         Probe p = defaulted.readinessProbe();
@@ -178,11 +189,40 @@ class DefaultsTest {
         assertThat(s.ports().get(0).targetPort()).isEqualTo(IntOrString.of(80));
         assertThat(s.ipFamilyPolicy()).isEqualTo("SingleStack");
         assertThat(s.ipFamilies()).containsExactly("IPv4");
-        assertThat(s.unknownFields()).isEmpty();
+        assertThat(s.unknownFields()).containsExactly(Map.entry("internalTrafficPolicy", "Cluster"));
         assertThat(s.clusterIP()).isNull();
         Service named = Defaults.service(svc.withSpec(ServiceSpec.of(Map.of(), List.of(
                 new ServicePort("http", "TCP", null, 80, IntOrString.of("web"), null, null)))));
         assertThat(named.spec().ports().get(0).targetPort()).isEqualTo(IntOrString.of("web"));
+    }
+
+    /** Service type, affinity and the untyped spec fields given, and what upstream's SetDefaults_Service adds to them. */
+    record Traffic(String type, String affinity, Map<String, Object> given, Map<String, Object> defaulted) {}
+
+    static Stream<Traffic> trafficPolicies() {
+        Map<String, Object> clientIp = Map.of("clientIP", Map.of("timeoutSeconds", 10800));
+        return Stream.of(
+                new Traffic("ClusterIP", null, Map.of(), Map.of("internalTrafficPolicy", "Cluster")),
+                new Traffic("ClusterIP", null, Map.of("externalIPs", List.of("1.2.3.4")),
+                        Map.of("externalIPs", List.of("1.2.3.4"), "externalTrafficPolicy", "Cluster", "internalTrafficPolicy", "Cluster")),
+                new Traffic("NodePort", null, Map.of(), Map.of("externalTrafficPolicy", "Cluster", "internalTrafficPolicy", "Cluster")),
+                new Traffic("NodePort", null, Map.of("externalTrafficPolicy", "Local", "internalTrafficPolicy", "Local"),
+                        Map.of("externalTrafficPolicy", "Local", "internalTrafficPolicy", "Local")),
+                new Traffic("LoadBalancer", null, Map.of(), Map.of("externalTrafficPolicy", "Cluster", "internalTrafficPolicy", "Cluster",
+                        "allocateLoadBalancerNodePorts", true)),
+                new Traffic("ExternalName", null, Map.of(), Map.of()),
+                new Traffic("ClusterIP", "ClientIP", Map.of(), Map.of("internalTrafficPolicy", "Cluster", "sessionAffinityConfig", clientIp)),
+                new Traffic("ClusterIP", "None", Map.of("sessionAffinityConfig", clientIp), Map.of("internalTrafficPolicy", "Cluster")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("trafficPolicies")
+    void serviceTrafficDefaultsAsUpstream(Traffic row) {
+        ServiceSpec given = new ServiceSpec(row.type(), Map.of(), List.of(), null, null, null, null, row.affinity(), null,
+                row.type().equals("ExternalName") ? "example.com" : null, row.given());
+        Service svc = Defaults.service(new Service(Service.API_VERSION, Service.KIND, ObjectMeta.named("default", "web"), given, null, null));
+        assertThat(svc.spec().unknownFields()).isEqualTo(row.defaulted());
+        assertThat(Defaults.service(svc)).isEqualTo(svc);
     }
 
     @Test

@@ -114,6 +114,7 @@ final class Controller<K> {
             }
         }
         for (K key : batch) {
+            queue.begin(key); // its wait behind the keys before it is latency, not work
             process(key);
         }
         return batch;

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 
 /**
  * A controller's queue of keys, with upstream's workqueue guarantees:
@@ -47,7 +48,12 @@ public final class WorkQueue<K> {
     private final Set<K> processing = new HashSet<>();
     /** When each key was queued (nanoTime), for the latency figure. */
     private final Map<K, Long> queuedAt = new HashMap<>();
+    /** When work on each processing key began (nanoTime), for the work duration figure. */
     private final Map<K, Long> startedAt = new HashMap<>();
+    /** The latency counted so far for each processing key, which {@link #begin} may lengthen. */
+    private final Map<K, Long> latencyOf = new HashMap<>();
+    /** Real time in nanoseconds (System.nanoTime, or a test's ticker): the metrics are real time. */
+    private final LongSupplier nanoTime;
     /** The due time of each waiting key; the heap may hold stale entries, checked against this map. */
     private final Map<K, Instant> waiting = new HashMap<>();
     private final PriorityQueue<Waiting<K>> waitingHeap = new PriorityQueue<>();
@@ -72,9 +78,14 @@ public final class WorkQueue<K> {
     private long sequence;
 
     public WorkQueue(String name, Clock clock, RateLimiter<K> rateLimiter) {
+        this(name, clock, rateLimiter, System::nanoTime);
+    }
+
+    WorkQueue(String name, Clock clock, RateLimiter<K> rateLimiter, LongSupplier nanoTime) {
         this.name = name;
         this.clock = clock;
         this.rateLimiter = rateLimiter;
+        this.nanoTime = nanoTime;
     }
 
     public String name() {
@@ -108,7 +119,7 @@ public final class WorkQueue<K> {
             return;
         }
         queue.addLast(key);
-        queuedAt.put(key, System.nanoTime());
+        queuedAt.put(key, nanoTime.getAsLong());
         changed.signal();
     }
 
@@ -210,15 +221,41 @@ public final class WorkQueue<K> {
         K key = queue.pollFirst();
         dirty.remove(key);
         processing.add(key);
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         Long since = queuedAt.remove(key);
         if (since != null) {
             long latency = now - since;
             totalLatencyNanos += latency;
             maxLatencyNanos = Math.max(maxLatencyNanos, latency);
+            latencyOf.put(key, latency);
         }
         startedAt.put(key, now);
         return key;
+    }
+
+    /**
+     * Work on {@code key}, taken earlier, begins now. For a caller that takes a batch of keys and
+     * works through them one after the other (the deterministic mode): without it, each key's
+     * work duration would include the work on the keys before it in the batch. The time since the
+     * key was taken counts as latency instead. Workers that take one key at a time need not call it.
+     */
+    public void begin(K key) {
+        lock.lock();
+        try {
+            Long taken = startedAt.get(key);
+            if (taken == null || !processing.contains(key)) {
+                return;
+            }
+            long now = nanoTime.getAsLong();
+            long waited = now - taken;
+            long latency = latencyOf.getOrDefault(key, 0L) + waited;
+            totalLatencyNanos += waited;
+            maxLatencyNanos = Math.max(maxLatencyNanos, latency);
+            latencyOf.put(key, latency);
+            startedAt.put(key, now);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Marks {@code key} finished; if it was added meanwhile, it is queued again. */
@@ -229,15 +266,16 @@ public final class WorkQueue<K> {
                 return;
             }
             processed++;
+            latencyOf.remove(key);
             Long started = startedAt.remove(key);
             if (started != null) {
-                long work = System.nanoTime() - started;
+                long work = nanoTime.getAsLong() - started;
                 totalWorkNanos += work;
                 maxWorkNanos = Math.max(maxWorkNanos, work);
             }
             if (dirty.contains(key) && !shuttingDown) {
                 queue.addLast(key);
-                queuedAt.put(key, System.nanoTime());
+                queuedAt.put(key, nanoTime.getAsLong());
                 changed.signal();
             }
             if (processing.isEmpty()) {

@@ -352,6 +352,7 @@ public final class BackendStore implements Store, AutoCloseable {
     @Override
     public <T extends ApiObject> T delete(ResourceType<T> type, String namespace, String name,
             DeleteOptions deleteOptions, WriteOptions options) {
+        rules(type).admitDelete(name);
         DeleteOptions how = deleteOptions == null ? DeleteOptions.defaults() : deleteOptions;
         String key = key(type, namespace, name);
         for (int attempt = 1; ; attempt++) {

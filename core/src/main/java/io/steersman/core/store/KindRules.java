@@ -7,7 +7,8 @@ import java.time.Instant;
 /**
  * What a kind's registry strategy adds to the generic store rules, as upstream's
  * {@code PrepareForCreate}, {@code PrepareForUpdate}, {@code CheckGracefulDelete} and the
- * namespace registry's own delete. The defaults are those of every kind without a strategy.
+ * namespace registry's own delete, plus the built-in admission that refuses deletes
+ * ({@code NamespaceLifecycle}). The defaults are those of every kind without a strategy.
  */
 interface KindRules<T extends ApiObject> {
 
@@ -19,6 +20,15 @@ interface KindRules<T extends ApiObject> {
     /** Adjusts an updated object (main resource) given the stored one (before validation). */
     default T prepareForUpdate(T object, T old) {
         return object;
+    }
+
+    /**
+     * Refuses to delete the object named {@code name} before anything else is looked at, as an
+     * admission plugin does (it runs before the object is read); nothing is refused by default.
+     *
+     * @throws io.steersman.api.client.ApiException with the Status to answer
+     */
+    default void admitDelete(String name) {
     }
 
     /** The grace period a delete gives: 0 (remove at once, unless finalizers remain) for most kinds. */

@@ -3,6 +3,7 @@ package io.steersman.core.store;
 import io.steersman.api.client.DeleteOptions;
 import io.steersman.api.model.core.Pod;
 import io.steersman.api.model.core.PodStatus;
+import io.steersman.api.model.core.Pods;
 
 /**
  * The pod strategy: a new pod is Pending, and deletion is graceful as for the kubelet: the grace
@@ -22,9 +23,7 @@ final class PodRules implements KindRules<Pod> {
         Long asked = options.gracePeriodSeconds();
         Long ownGrace = pod.spec().terminationGracePeriodSeconds();
         long period = asked != null ? asked : ownGrace != null ? ownGrace : DEFAULT_GRACE_PERIOD_SECONDS;
-        String phase = pod.status().phase();
-        if (pod.spec().nodeName() == null || pod.spec().nodeName().isEmpty()
-                || PodStatus.FAILED.equals(phase) || PodStatus.SUCCEEDED.equals(phase)) {
+        if (pod.spec().nodeName() == null || pod.spec().nodeName().isEmpty() || Pods.isTerminal(pod)) {
             return 0;
         }
         // Upstream turns a negative grace period into 1 s: graceful, but as short as it gets.

@@ -33,6 +33,12 @@ public final class StatusErrors {
         return new NotFoundException(Status.failure(404, "NotFound", message, new Status.Details(name, group, plural)));
     }
 
+    /** 403: {@code namespaces "default" is forbidden: <why>} ({@code NewForbidden}). */
+    public static ApiException forbidden(ResourceType<?> type, String name, String why) {
+        String message = type.qualifiedPlural() + " \"" + name + "\" is forbidden: " + why;
+        return new ApiException(Status.failure(403, "Forbidden", message, new Status.Details(name, type.group(), type.plural())));
+    }
+
     /** 409: {@code deployments.apps "x" already exists}. */
     public static AlreadyExistsException alreadyExists(ResourceType<?> type, String name) {
         String message = type.qualifiedPlural() + " \"" + name + "\" already exists";

@@ -20,6 +20,29 @@ class WorkQueueTest {
     private final WorkQueue<String> queue = new WorkQueue<>("test", clock, MaxOfRateLimiter.defaultControllerRateLimiter(clock));
 
     @Test
+    void aBatchTakenAtOnceCountsEachKeysOwnWorkAndItsWaitInTheBatchAsLatency() {
+        long[] nanos = {0};
+        WorkQueue<String> ticked = new WorkQueue<>("ticked", clock, MaxOfRateLimiter.defaultControllerRateLimiter(clock), () -> nanos[0]);
+        ticked.add("a");
+        ticked.add("b");
+        nanos[0] = 10; // both queued for 10 ns, then taken together
+        List<String> batch = List.of(ticked.poll(), ticked.poll());
+        for (String key : batch) {
+            ticked.begin(key);
+            nanos[0] += 100; // each takes 100 ns of work
+            ticked.done(key);
+        }
+
+        QueueMetrics m = ticked.metrics();
+        assertThat(m.processed()).isEqualTo(2);
+        assertThat(m.totalWorkDuration()).isEqualTo(Duration.ofNanos(200));
+        assertThat(m.maxWorkDuration()).isEqualTo(Duration.ofNanos(100));
+        // a waited 10 ns; b waited 10 ns queued and 100 ns behind a in the batch
+        assertThat(m.totalLatency()).isEqualTo(Duration.ofNanos(120));
+        assertThat(m.maxLatency()).isEqualTo(Duration.ofNanos(110));
+    }
+
+    @Test
     void duplicatesCollapseWhileQueued() {
         queue.add("a");
         queue.add("a");

@@ -32,6 +32,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The store with the built-in kinds: namespaces, pods and deployments follow their upstream strategies. */
 class BuiltinKindsStoreTest {
@@ -74,6 +76,27 @@ class BuiltinKindsStoreTest {
         assertThat(defaults.metadata().labels()).containsEntry("kubernetes.io/metadata.name", "default");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"default", "kube-system", "kube-public"})
+    void theImmortalNamespacesMayNotBeDeleted(String name) {
+        assertThatThrownBy(() -> store.delete(NAMESPACES, null, name, DeleteOptions.defaults(), WriteOptions.DEFAULT))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.code()).isEqualTo(403);
+                    assertThat(e.reason()).isEqualTo("Forbidden");
+                    assertThat(e.status().message()).isEqualTo("namespaces \"" + name + "\" is forbidden: this namespace may not be deleted");
+                    assertThat(e.status().details().kind()).isEqualTo("namespaces");
+                });
+        Namespace kept = store.get(NAMESPACES, null, name).orElseThrow();
+        assertThat(kept.metadata().isBeingDeleted()).isFalse();
+        assertThat(kept.status().phase()).isEqualTo(NamespaceStatus.ACTIVE);
+    }
+
+    @Test
+    void kubeNodeLeaseIsNotImmortal() {
+        Namespace terminating = store.delete(NAMESPACES, null, "kube-node-lease", DeleteOptions.defaults(), WriteOptions.DEFAULT);
+        assertThat(terminating.status().phase()).isEqualTo(NamespaceStatus.TERMINATING);
+    }
+
     @Test
     void aDeletedNamespaceTerminatesUntilItsSpecFinalizerIsRemoved() {
         store.create(NAMESPACES, Namespace.of(ObjectMeta.named(null, "team"), null), WriteOptions.DEFAULT);
@@ -89,6 +112,31 @@ class BuiltinKindsStoreTest {
         assertThat(store.delete(NAMESPACES, null, "team", DeleteOptions.defaults(), WriteOptions.DEFAULT)).isEqualTo(terminating);
 
         store.update(NAMESPACES, terminating.withSpec(NamespaceSpec.EMPTY), WriteOptions.DEFAULT);
+
+        assertThat(store.get(NAMESPACES, null, "team")).isEmpty();
+    }
+
+    @Test
+    void aNamespaceWithOnlyMetadataFinalizersTerminatesUntilTheyGo() {
+        Namespace team = store.create(NAMESPACES, Namespace.of(ObjectMeta.named(null, "team"), null), WriteOptions.DEFAULT);
+        Namespace finalized = store.update(NAMESPACES, team.withSpec(NamespaceSpec.EMPTY)
+                .withMetadata(team.metadata().withFinalizers(List.of("example.com/hold"))), WriteOptions.DEFAULT);
+
+        Namespace terminating = store.delete(NAMESPACES, null, "team", DeleteOptions.defaults(), WriteOptions.DEFAULT);
+
+        assertThat(terminating.status().phase()).isEqualTo(NamespaceStatus.TERMINATING);
+        assertThat(terminating.metadata().isBeingDeleted()).isTrue();
+        store.update(NAMESPACES, terminating.withMetadata(terminating.metadata().withFinalizers(List.of())), WriteOptions.DEFAULT);
+        assertThat(store.get(NAMESPACES, null, "team")).isEmpty();
+        assertThat(finalized.spec().finalizers()).isEmpty();
+    }
+
+    @Test
+    void anEmptyNamespaceWithoutFinalizersIsRemovedAtOnce() {
+        Namespace team = store.create(NAMESPACES, Namespace.of(ObjectMeta.named(null, "team"), null), WriteOptions.DEFAULT);
+        store.update(NAMESPACES, team.withSpec(NamespaceSpec.EMPTY), WriteOptions.DEFAULT);
+
+        store.delete(NAMESPACES, null, "team", DeleteOptions.defaults(), WriteOptions.DEFAULT);
 
         assertThat(store.get(NAMESPACES, null, "team")).isEmpty();
     }

@@ -2,9 +2,11 @@ package io.steersman.distribution.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,13 +24,26 @@ class CustomControllerIT {
 
     @BeforeAll
     void startServerWithThePlugin() throws Exception {
-        Path jar = Path.of(System.getProperty("steersman.website.jar", "missing"));
+        Path jar = websiteJar();
         assertThat(jar).as("the custom-controller example's jar (built before this module)").isRegularFile();
         Path plugins = Files.createDirectories(home.resolve("plugins"));
         Files.copy(jar, plugins.resolve(jar.getFileName()));
         server = Launcher.start(home, "server", "--port", "0", "--plugin-path", plugins.toString());
         server.awaitReady();
         kubectl = new Kubectl(home.resolve(".steersman/kubeconfig"), home.resolve("kube-cache"), home);
+    }
+
+    /** From the failsafe configuration; run from an IDE, the example module's build output. */
+    private static Path websiteJar() throws IOException {
+        String configured = System.getProperty("steersman.website.jar");
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        Path target = Launcher.examples().resolve("custom-controller/target");
+        try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
+            return files.filter(f -> f.getFileName().toString().matches("steersman-example-website-.*\\.jar"))
+                    .findFirst().orElse(target.resolve("steersman-example-website.jar"));
+        }
     }
 
     @AfterAll
