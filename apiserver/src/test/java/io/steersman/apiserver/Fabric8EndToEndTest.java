@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.ListOptions;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Service;
@@ -131,7 +133,11 @@ class Fabric8EndToEndTest {
     void watchDeliversAddedModifiedDeleted() throws Exception {
         List<String> seen = new CopyOnWriteArrayList<>();
         CountDownLatch deleted = new CountDownLatch(1);
-        try (Watch watch = client.configMaps().withLabel("watched", "yes").watch(new Watcher<>() {
+        // Watch from a known revision: a watch without one starts with the state of the moment its
+        // request lands, which may already include the edit when the client connects late.
+        String from = client.configMaps().list().getMetadata().getResourceVersion();
+        ListOptions options = new ListOptionsBuilder().withLabelSelector("watched=yes").withResourceVersion(from).build();
+        try (Watch watch = client.configMaps().watch(options, new Watcher<>() {
             @Override
             public void eventReceived(Action action, ConfigMap resource) {
                 seen.add(action + " " + resource.getMetadata().getName());
