@@ -171,9 +171,13 @@ final class ResourceHandler {
     private <T extends ApiObject> void watch(Exchange ex, ResourceType<T> type, ResourcePath path) {
         String upgrade = ex.header(HttpHeader.UPGRADE);
         if (upgrade != null && upgrade.equalsIgnoreCase("websocket")) {
-            // Watches are served over plain HTTP only. 503 is what clients (fabric8) take as "fall back
-            // to a streaming GET", as for proxies without WebSocket support.
-            throw Errors.of(503, "ServiceUnavailable", "watch over WebSocket is not supported; watch with a streaming GET (watch=true)");
+            // Watches are served over plain HTTP only. A client that tries a WebSocket first (fabric8)
+            // falls back to a streaming GET on a 200 or 503 answer, as behind proxies without
+            // WebSocket support; 200, because fabric8 retries a 503 with backoff for about 20 s first.
+            ex.response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            ex.sendJson(200, Json.write(Status.failure(200, "BadRequest",
+                    "watch over WebSocket is not supported; watch with a streaming GET (watch=true)", null)));
+            return;
         }
         Negotiation negotiation = Negotiation.forObjects(ex.header(HttpHeader.ACCEPT), true);
         io.steersman.api.selector.FieldSelector fields = RequestOptions.fieldSelector(ex);

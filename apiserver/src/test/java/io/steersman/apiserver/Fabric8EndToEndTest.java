@@ -53,7 +53,6 @@ class Fabric8EndToEndTest {
                 .withOauthToken(TestServer.TOKEN)
                 .withCaCertData(Base64.getEncoder().encodeToString(server.certificates.caCertificatePem().getBytes(StandardCharsets.US_ASCII)))
                 .withNamespace("default")
-                .withRequestRetryBackoffLimit(0)
                 .build();
         return new KubernetesClientBuilder().withConfig(config).build();
     }
