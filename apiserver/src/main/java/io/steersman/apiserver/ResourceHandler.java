@@ -229,6 +229,9 @@ final class ResourceHandler {
     private <T extends ApiObject> void create(Exchange ex, ResourceType<T> type, String namespace) {
         ObjectNode tree = Bodies.objectTree(ex);
         checkKind(tree, type);
+        if (!tree.path("metadata").path("resourceVersion").asText("").isEmpty()) {
+            throw Errors.badRequest("resourceVersion should not be set on objects to be created");
+        }
         T object = decode(ex, managedFields(ex, type, null, tree), type);
         object = inNamespace(object, type, namespace);
         T created = store.create(type, object, RequestOptions.write(ex));

@@ -74,6 +74,14 @@ class ResourceCrudTest {
     }
 
     @Test
+    void createRefusesAResourceVersion() {
+        TestServer.Answer answer = server.post(CM, "application/json",
+                "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"rv\",\"resourceVersion\":\"5\"}}");
+        assertThat(answer.code()).isEqualTo(400);
+        assertThat(answer.json().path("message").asText()).isEqualTo("resourceVersion should not be set on objects to be created");
+    }
+
+    @Test
     void generateNameFillsAName() {
         TestServer.Answer created = server.post(CM, "application/json",
                 "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"generateName\":\"gen-\"}}");

@@ -47,6 +47,7 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code <server>.watch_latency_ms.<watchers>w.{p50,p99}}: from sending a create to each
  *       watcher receiving its ADDED event, one event in flight at a time, 1 and 100 watchers.</li>
  * </ul>
+ * Arguments: the number of pods (default 10,000) and of watchers in the second watch run (default 100).
  * Run: {@code mvn -B -q -pl benchmarks -am -DskipTests package} then
  * {@code java -Xmx4g -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" io.steersman.benchmarks.ApiServerBenchmark [pods]}.
  */
@@ -57,7 +58,9 @@ public final class ApiServerBenchmark {
 
     public static void main(String[] args) throws Exception {
         int pods = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int manyWatchers = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         System.out.println("pods=" + pods);
+        System.out.println("watchers=" + manyWatchers);
         ResourceRegistry registry = BuiltinResources.registry();
         ServerCertificates certificates = ServerCertificates.generate();
         try (BackendStore store = new BackendStore(registry, Clock.SYSTEM, new MemoryBackend());
@@ -69,13 +72,13 @@ public final class ApiServerBenchmark {
                     .withMaxConcurrentRequests(256)
                     .withMaxConcurrentRequestsPerHost(256)
                     .build();
-            run("steersman", () -> new KubernetesClientBuilder().withConfig(config).build(), pods);
+            run("steersman", () -> new KubernetesClientBuilder().withConfig(config).build(), pods, manyWatchers);
         }
         KubernetesMockServer mock = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
                 new KubernetesCrudDispatcher(), true);
         mock.init();
         try {
-            run("mock", mock::createClient, pods);
+            run("mock", mock::createClient, pods, manyWatchers);
         } finally {
             mock.destroy();
         }
@@ -85,9 +88,9 @@ public final class ApiServerBenchmark {
         KubernetesClient open();
     }
 
-    private static void run(String name, Clients clients, int pods) throws Exception {
+    private static void run(String name, Clients clients, int pods, int manyWatchers) throws Exception {
         try (KubernetesClient client = clients.open()) {
-            for (String ns : List.of("bench-1", "bench-8", "watch-1", "watch-100")) {
+            for (String ns : List.of("bench-1", "bench-8", "watch-1", "watch-many")) {
                 client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).create();
             }
             warmUp(client);
@@ -106,7 +109,7 @@ public final class ApiServerBenchmark {
             report(name + ".list_" + pods + "_pods_ms.best", lists[0]);
             report(name + ".list_" + pods + "_pods_ms.median", lists[lists.length / 2]);
             watchLatency(name, clients, client, "watch-1", 1);
-            watchLatency(name, clients, client, "watch-100", 100);
+            watchLatency(name, clients, client, "watch-many", manyWatchers);
         }
     }
 
@@ -158,10 +161,8 @@ public final class ApiServerBenchmark {
         List<Watch> watches = new ArrayList<>();
         try {
             for (int w = 0; w < watchers; w++) {
-                // A client per ten watchers, so the watches do not queue behind one connection pool.
-                if (w % 10 == 0) {
-                    watchClients.add(clients.open());
-                }
+                // A client per watcher, as separate processes would have.
+                watchClients.add(clients.open());
                 KubernetesClient client = watchClients.get(watchClients.size() - 1);
                 watches.add(client.configMaps().inNamespace(namespace).watch(new Watcher<ConfigMap>() {
                     @Override
