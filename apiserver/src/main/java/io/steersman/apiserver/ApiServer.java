@@ -59,9 +59,7 @@ public final class ApiServer implements AutoCloseable {
         if (tls) {
             http.addCustomizer(new SecureRequestCustomizer(false));
             SslContextFactory.Server ssl = new SslContextFactory.Server();
-            char[] password = "steersman".toCharArray();
-            ssl.setKeyStore(b.certificates.keyStore(password));
-            ssl.setKeyStorePassword(new String(password));
+            ssl.setSslContext(b.certificates.serverContext());
             ssl.setSniRequired(false);
             this.connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(http));
         } else {

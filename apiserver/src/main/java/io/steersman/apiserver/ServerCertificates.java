@@ -22,6 +22,8 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
 
 /**
  * The TLS material of the API server: a self-signed certificate authority and a server certificate it
@@ -115,16 +117,19 @@ public final class ServerCertificates {
         return caCertificate;
     }
 
-    /** A key store holding the server key with the chain [server, CA], for the TLS connector. */
-    KeyStore keyStore(char[] password) {
+    /** A TLS server context that presents the server key with the chain [server, CA]. */
+    SSLContext serverContext() {
         try {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            store.setKeyEntry("apiserver", serverKey, password, new X509Certificate[] {serverCertificate, caCertificate});
-            return store;
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("cannot build the TLS key store", e);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(new KeyManager[] {new ServerKeyManager(serverKey, serverCertificate, caCertificate)}, null, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot set up the TLS server context", e);
         }
+    }
+
+    public X509Certificate serverCertificate() {
+        return serverCertificate;
     }
 
     /** A trust store holding the CA, for clients in tests. */

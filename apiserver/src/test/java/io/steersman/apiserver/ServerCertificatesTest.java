@@ -27,7 +27,7 @@ class ServerCertificatesTest {
     void serverCertificateNamesLoopbackAndIsSignedByTheCa() throws Exception {
         ServerCertificates certificates = ServerCertificates.generate();
         X509Certificate ca = certificates.caCertificate();
-        X509Certificate server = (X509Certificate) certificates.keyStore("x".toCharArray()).getCertificateChain("apiserver")[0];
+        X509Certificate server = certificates.serverCertificate();
         server.verify(ca.getPublicKey());
         List<String> names = server.getSubjectAlternativeNames().stream().map(n -> n.get(1).toString()).toList();
         assertThat(names).contains("127.0.0.1", "localhost");
