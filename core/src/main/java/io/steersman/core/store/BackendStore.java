@@ -197,7 +197,7 @@ public final class BackendStore implements Store, AutoCloseable {
                     return candidate;
                 }
             } else {
-                TxnResult result = backend.txn(Txn.create(key, candidate));
+                TxnResult result = backend.txn(Txn.create(key, rules(type).share(candidate, null)));
                 if (result.succeeded()) {
                     return type.cast(result.first().kv().value());
                 }
@@ -346,7 +346,7 @@ public final class BackendStore implements Store, AutoCloseable {
         }
         TxnResult result = remove
                 ? backend.txn(Txn.delete(key, current.modRevision()))
-                : backend.txn(Txn.update(key, current.modRevision(), next));
+                : backend.txn(Txn.update(key, current.modRevision(), rules(type).share(next, stored)));
         return result.succeeded() ? type.cast(result.first().kv().value()) : null;
     }
 
