@@ -332,7 +332,7 @@ public final class ControllerManager implements AutoCloseable {
                         primary.get(request.namespace(), request.name()), client, clock, events)),
                 spec.workers(), this::signalActivity);
         controllers.add(controller);
-        primary.addHandler(handler(primaryType, object -> queue.add(Request.of(object))));
+        primary.addHandler(primaryHandler(object -> queue.add(Request.of(object))));
         for (ControllerSpec.Watch<?> watch : spec.watches()) {
             wireWatch(spec.name(), watch, primaryType, queue);
         }
@@ -340,22 +340,21 @@ public final class ControllerManager implements AutoCloseable {
 
     private <S extends ApiObject> void wireWatch(String controller, ControllerSpec.Watch<S> watch, ResourceType<?> primaryType, WorkQueue<Request> queue) {
         ResourceType<S> type = registry.forType(watch.kind());
-        Consumer<S> enqueue;
         if (watch.isOwned()) {
-            enqueue = object -> ownerRequest(object, primaryType).ifPresent(queue::add);
-        } else {
-            EventMapper<S> mapper = watch.mapper();
-            enqueue = object -> {
-                try {
-                    Collection<Request> requests = mapper.map(object, client);
-                    if (requests != null) {
-                        requests.forEach(queue::add);
-                    }
-                } catch (RuntimeException e) {
-                    log.error("controller {}: the event mapper for {} threw on {}; it must not", controller, type, object.name(), e);
-                }
-            };
+            informers.forType(type).addHandler(ownedHandler(primaryType, queue));
+            return;
         }
+        EventMapper<S> mapper = watch.mapper();
+        Consumer<S> enqueue = object -> {
+            try {
+                Collection<Request> requests = mapper.map(object, client);
+                if (requests != null) {
+                    requests.forEach(queue::add);
+                }
+            } catch (RuntimeException e) {
+                log.error("controller {}: the event mapper for {} threw on {}; it must not", controller, type, object.name(), e);
+            }
+        };
         informers.forType(type).addHandler(handler(type, enqueue));
     }
 
@@ -414,6 +413,59 @@ public final class ControllerManager implements AutoCloseable {
                 }
             }
         });
+    }
+
+    /**
+     * The primary kind's handler: enqueues the object of every change. An update's old and new
+     * object have the same name, so the key is added once.
+     */
+    private static <T extends ApiObject> ResourceEventHandler<T> primaryHandler(Consumer<? super T> enqueue) {
+        return new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(T object) {
+                enqueue.accept(object);
+            }
+
+            @Override
+            public void onUpdate(T oldObject, T newObject) {
+                enqueue.accept(newObject);
+            }
+
+            @Override
+            public void onDelete(T object) {
+                enqueue.accept(object);
+            }
+        };
+    }
+
+    /**
+     * An owned kind's handler: enqueues the primary named by the controller reference; on an
+     * update, the old one's too when the reference changed (an adoption or a release).
+     */
+    private static <S extends ApiObject> ResourceEventHandler<S> ownedHandler(ResourceType<?> primaryType, WorkQueue<Request> queue) {
+        return new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(S object) {
+                ownerRequest(object, primaryType).ifPresent(queue::add);
+            }
+
+            @Override
+            public void onUpdate(S oldObject, S newObject) {
+                Optional<Request> now = ownerRequest(newObject, primaryType);
+                now.ifPresent(queue::add);
+                if (oldObject.metadata().ownerReferences() != newObject.metadata().ownerReferences()) {
+                    Optional<Request> before = ownerRequest(oldObject, primaryType);
+                    if (before.isPresent() && !before.equals(now)) {
+                        queue.add(before.get());
+                    }
+                }
+            }
+
+            @Override
+            public void onDelete(S object) {
+                ownerRequest(object, primaryType).ifPresent(queue::add);
+            }
+        };
     }
 
     /** A handler that enqueues through {@code enqueue} for every change; on an update, for the old and the new object. */
