@@ -332,7 +332,8 @@ public final class ControllerManager implements AutoCloseable {
                         primary.get(request.namespace(), request.name()), client, clock, events)),
                 spec.workers(), this::signalActivity);
         controllers.add(controller);
-        primary.addHandler(primaryHandler(object -> queue.add(Request.of(object))));
+        // An update's old and new object have the same name: the key is added once.
+        primary.addHandler(handler(object -> queue.add(Request.of(object)), false));
         for (ControllerSpec.Watch<?> watch : spec.watches()) {
             wireWatch(spec.name(), watch, primaryType, queue);
         }
@@ -355,7 +356,7 @@ public final class ControllerManager implements AutoCloseable {
                 log.error("controller {}: the event mapper for {} threw on {}; it must not", controller, type, object.name(), e);
             }
         };
-        informers.forType(type).addHandler(handler(type, enqueue));
+        informers.forType(type).addHandler(handler(enqueue, true));
     }
 
     /** The primary an owned object's controller reference names, if it is of the primary's kind and group. */
@@ -416,29 +417,6 @@ public final class ControllerManager implements AutoCloseable {
     }
 
     /**
-     * The primary kind's handler: enqueues the object of every change. An update's old and new
-     * object have the same name, so the key is added once.
-     */
-    private static <T extends ApiObject> ResourceEventHandler<T> primaryHandler(Consumer<? super T> enqueue) {
-        return new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(T object) {
-                enqueue.accept(object);
-            }
-
-            @Override
-            public void onUpdate(T oldObject, T newObject) {
-                enqueue.accept(newObject);
-            }
-
-            @Override
-            public void onDelete(T object) {
-                enqueue.accept(object);
-            }
-        };
-    }
-
-    /**
      * An owned kind's handler: enqueues the primary named by the controller reference; on an
      * update, the old one's too when the reference changed (an adoption or a release).
      */
@@ -468,8 +446,11 @@ public final class ControllerManager implements AutoCloseable {
         };
     }
 
-    /** A handler that enqueues through {@code enqueue} for every change; on an update, for the old and the new object. */
-    private static <T extends ApiObject> ResourceEventHandler<T> handler(ResourceType<T> type, Consumer<? super T> enqueue) {
+    /**
+     * A handler that enqueues through {@code enqueue} for every change; on an update, for the new
+     * object, and for the old one too when {@code oldToo} (a mapper may map them to other keys).
+     */
+    private static <T extends ApiObject> ResourceEventHandler<T> handler(Consumer<? super T> enqueue, boolean oldToo) {
         return new ResourceEventHandler<>() {
             @Override
             public void onAdd(T object) {
@@ -478,7 +459,9 @@ public final class ControllerManager implements AutoCloseable {
 
             @Override
             public void onUpdate(T oldObject, T newObject) {
-                enqueue.accept(oldObject);
+                if (oldToo) {
+                    enqueue.accept(oldObject);
+                }
                 enqueue.accept(newObject);
             }
 
