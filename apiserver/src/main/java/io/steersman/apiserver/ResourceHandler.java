@@ -21,7 +21,6 @@ import io.steersman.core.store.WriteOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executor;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.util.thread.Scheduler;
 
@@ -39,17 +38,15 @@ final class ResourceHandler {
     private final Store store;
     private final Tables tables;
     private final ObjectWriter writer;
-    private final Executor executor;
     private final Scheduler scheduler;
     private final PatchHandler patches;
     private final Scales scales;
     private final Clock clock;
 
-    ResourceHandler(Store store, Tables tables, ObjectWriter writer, Executor executor, Scheduler scheduler, Clock clock) {
+    ResourceHandler(Store store, Tables tables, ObjectWriter writer, Scheduler scheduler, Clock clock) {
         this.store = store;
         this.tables = tables;
         this.writer = writer;
-        this.executor = executor;
         this.scheduler = scheduler;
         this.clock = clock;
         this.patches = new PatchHandler(store, clock);
@@ -196,7 +193,7 @@ final class ResourceHandler {
             encoder = WatchLines.plain(type, writer);
             contentType = MediaType.JSON;
         }
-        WatchStream<T> stream = new WatchStream<>(ex, encoder, executor);
+        WatchStream<T> stream = new WatchStream<>(ex, encoder);
         stream.begin(contentType, timeoutSeconds, scheduler);
         try {
             stream.attach(store.watch(type, options, stream));
