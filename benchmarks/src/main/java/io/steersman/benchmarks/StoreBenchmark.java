@@ -50,7 +50,7 @@ public final class StoreBenchmark {
 
     public static void main(String[] args) throws Exception {
         // Arguments name the parts to run (writes, watch, heap); none runs them all.
-        java.util.Set<String> parts = args.length == 0 ? java.util.Set.of("writes", "watch", "heap") : java.util.Set.of(args);
+        java.util.Set<String> parts = args.length == 0 ? java.util.Set.of("writes", "watch", "heap", "system") : java.util.Set.of(args);
         System.out.println("cpus=" + Runtime.getRuntime().availableProcessors());
         System.out.println("java=" + System.getProperty("java.version"));
         System.out.printf("load_average=%.1f%n", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
@@ -65,6 +65,9 @@ public final class StoreBenchmark {
         }
         if (parts.contains("heap")) {
             heapPerPod(100_000);
+        }
+        if (parts.contains("system")) {
+            heapPerSystemPod(20_000);
         }
     }
 
@@ -265,6 +268,44 @@ public final class StoreBenchmark {
         alone("template", count, fromTemplate);
         storedPods("decoded", count, decoded);
         storedPods("template", count, fromTemplate);
+    }
+
+    /**
+     * Heap per stored pod for pods the control plane itself made (the headline figure): a
+     * Deployment of {@code count} replicas run to Available by the built-in controllers, scheduler
+     * and node agent (manual clock), its pods taken from the store, the control plane closed, and
+     * the pods written into a fresh store as they got there (created by their controller, then
+     * their status by the node agent). What the pods share with one another (the template's
+     * labels, a defaulted spec) they share as the control plane made them, no more.
+     */
+    private static void heapPerSystemPod(int count) throws InterruptedException {
+        Pod[] pods = SystemPods.make(count).toArray(new Pod[0]);
+        long withPods = usedHeap();
+        long[] stored = storeAndDrop(pods);
+        // Measured here, where no local of storeAndDrop's frame can keep the store reachable.
+        long empty = usedHeap();
+        System.out.printf("heap_bytes_per_pod_system_with_history=%d%n", (stored[0] - empty) / count);
+        System.out.printf("heap_bytes_per_pod_system_after_compaction=%d%n", (stored[1] - empty) / count);
+        System.out.printf("peer_heap_bytes_per_pod_system_in_array=%d%n", (withPods - empty) / count);
+    }
+
+    /**
+     * Writes {@code pods} into a fresh store as they got there (created, then their status), drops
+     * them from the array, and returns the heap used with the store's history and after compaction.
+     */
+    private static long[] storeAndDrop(Pod[] pods) throws InterruptedException {
+        try (MemoryBackend backend = new MemoryBackend(); BackendStore store = new BackendStore(BuiltinResources.registry(), CLOCK, backend)) {
+            store.create(BuiltinResources.NAMESPACES, SystemPods.namespace(), WRITE);
+            for (int i = 0; i < pods.length; i++) {
+                Pod pod = pods[i];
+                Pod created = store.create(BuiltinResources.PODS, SystemPods.asCreated(pod), WRITE);
+                store.updateStatus(BuiltinResources.PODS, created.withStatus(pod.status()), WRITE);
+                pods[i] = null;
+            }
+            long withHistory = usedHeap();
+            backend.compact(backend.currentRevision());
+            return new long[] {withHistory, usedHeap()};
+        }
     }
 
     /** The peer: the same Running pods, defaulted as the store defaults them (kept when unchanged), in an array. */

@@ -136,12 +136,13 @@ public final class Defaults {
      */
     public static Pod pod(Pod pod) {
         PodSpec spec = PodDefaults.spec(pod.spec());
-        spec = spec.withContainers(spec.containers().stream().map(PodDefaults::requestsFromLimits).toList());
-        spec = new PodSpec(spec.volumes(), spec.initContainers().stream().map(PodDefaults::requestsFromLimits).toList(),
-                spec.containers(), spec.restartPolicy(), spec.terminationGracePeriodSeconds(), spec.dnsPolicy(),
-                spec.serviceAccountName(), spec.nodeName(), spec.hostname(), spec.subdomain(), spec.schedulerName(),
-                spec.readinessGates(), PodDefaults.withDefault(spec.unknownFields(), "enableServiceLinks", true));
-        return new Pod(pod.apiVersion(), pod.kind(), pod.metadata(), spec, pod.status(), pod.unknownFields());
+        spec = PodDefaults.unchangedOr(pod.spec(), new PodSpec(spec.volumes(),
+                PodDefaults.each(spec.initContainers(), PodDefaults::requestsFromLimits),
+                PodDefaults.each(spec.containers(), PodDefaults::requestsFromLimits), spec.restartPolicy(),
+                spec.terminationGracePeriodSeconds(), spec.dnsPolicy(), spec.serviceAccountName(), spec.nodeName(),
+                spec.hostname(), spec.subdomain(), spec.schedulerName(), spec.readinessGates(),
+                PodDefaults.withDefault(spec.unknownFields(), "enableServiceLinks", true)));
+        return spec == pod.spec() ? pod : new Pod(pod.apiVersion(), pod.kind(), pod.metadata(), spec, pod.status(), pod.unknownFields());
     }
 
     /**

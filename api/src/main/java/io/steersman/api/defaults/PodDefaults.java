@@ -13,8 +13,11 @@ import io.steersman.api.model.core.Probe;
 import io.steersman.api.model.core.ResourceRequirements;
 import io.steersman.api.model.core.SecretVolumeSource;
 import io.steersman.api.model.core.Volume;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Upstream's core/v1 defaults for pod specs ({@code SetDefaults_PodSpec}, {@code _Container},
@@ -30,7 +33,8 @@ final class PodDefaults {
     static final int DEFAULT_MODE = 0644;
 
     static PodTemplateSpec template(PodTemplateSpec template) {
-        return template.withSpec(spec(template.spec()));
+        PodSpec spec = spec(template.spec());
+        return spec == template.spec() ? template : template.withSpec(spec);
     }
 
     /**
@@ -38,10 +42,10 @@ final class PodDefaults {
      * default-scheduler, {@code securityContext: {}} (untyped in the model: set in its unknown fields).
      */
     static PodSpec spec(PodSpec spec) {
-        return new PodSpec(
-                spec.volumes().stream().map(PodDefaults::volume).toList(),
-                spec.initContainers().stream().map(PodDefaults::container).toList(),
-                spec.containers().stream().map(PodDefaults::container).toList(),
+        return unchangedOr(spec, new PodSpec(
+                each(spec.volumes(), PodDefaults::volume),
+                each(spec.initContainers(), PodDefaults::container),
+                each(spec.containers(), PodDefaults::container),
                 orDefault(spec.restartPolicy(), "Always"),
                 spec.terminationGracePeriodSeconds() == null ? DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS : spec.terminationGracePeriodSeconds(),
                 orDefault(spec.dnsPolicy(), "ClusterFirst"),
@@ -51,7 +55,7 @@ final class PodDefaults {
                 spec.subdomain(),
                 orDefault(spec.schedulerName(), DEFAULT_SCHEDULER_NAME),
                 spec.readinessGates(),
-                withDefault(spec.unknownFields(), "securityContext", Map.of()));
+                withDefault(spec.unknownFields(), "securityContext", Map.of())));
     }
 
     /**
@@ -61,21 +65,45 @@ final class PodDefaults {
      * (the last two untyped in the model: set in its unknown fields).
      */
     static Container container(Container c) {
-        return new Container(
+        return unchangedOr(c, new Container(
                 c.name(),
                 c.image(),
                 isEmpty(c.imagePullPolicy()) ? pullPolicyFor(c.image()) : c.imagePullPolicy(),
                 c.command(),
                 c.args(),
-                c.ports().stream().map(PodDefaults::port).toList(),
-                c.env().stream().map(PodDefaults::env).toList(),
+                each(c.ports(), PodDefaults::port),
+                each(c.env(), PodDefaults::env),
                 c.resources() == null ? ResourceRequirements.EMPTY : c.resources(),
                 c.volumeMounts(),
                 probe(c.livenessProbe()),
                 probe(c.readinessProbe()),
                 probe(c.startupProbe()),
                 withDefault(withDefault(c.unknownFields(), "terminationMessagePath", "/dev/termination-log"),
-                        "terminationMessagePolicy", "File"));
+                        "terminationMessagePolicy", "File")));
+    }
+
+    /**
+     * {@code original} when the defaults changed nothing, else {@code defaulted}: what is already
+     * defaulted (a pod made from its ReplicaSet's stored template) keeps sharing its parts.
+     */
+    static <T> T unchangedOr(T original, T defaulted) {
+        return defaulted.equals(original) ? original : defaulted;
+    }
+
+    /** {@code list} with {@code defaults} applied to each element; {@code list} itself when none changed. */
+    static <T> List<T> each(List<T> list, UnaryOperator<T> defaults) {
+        List<T> out = null;
+        for (int i = 0; i < list.size(); i++) {
+            T element = list.get(i);
+            T defaulted = defaults.apply(element);
+            if (out == null && defaulted != element) {
+                out = new ArrayList<>(list.subList(0, i));
+            }
+            if (out != null) {
+                out.add(defaulted);
+            }
+        }
+        return out == null ? list : out;
     }
 
     /** Requests default to limits where only a limit is given ({@code SetDefaults_Pod}, Pods only). */
@@ -86,7 +114,8 @@ final class PodDefaults {
         }
         Map<String, Quantity> requests = new LinkedHashMap<>(r.requests());
         r.limits().forEach(requests::putIfAbsent);
-        return c.withResources(new ResourceRequirements(r.limits(), requests, r.unknownFields()));
+        ResourceRequirements defaulted = new ResourceRequirements(r.limits(), requests, r.unknownFields());
+        return defaulted.equals(r) ? c : c.withResources(defaulted);
     }
 
     /** Upstream: the tag {@code latest}, or no tag and no digest, pulls Always; anything else IfNotPresent. */
@@ -141,14 +170,14 @@ final class PodDefaults {
             copy.putIfAbsent("scheme", "HTTP");
             httpGet = copy;
         }
-        return new Probe(httpGet, p.tcpSocket(), p.exec(), p.grpc(),
+        return unchangedOr(p, new Probe(httpGet, p.tcpSocket(), p.exec(), p.grpc(),
                 p.initialDelaySeconds(),
                 p.timeoutSeconds() == null ? 1 : p.timeoutSeconds(),
                 p.periodSeconds() == null ? 10 : p.periodSeconds(),
                 p.successThreshold() == null ? 1 : p.successThreshold(),
                 p.failureThreshold() == null ? 3 : p.failureThreshold(),
                 p.terminationGracePeriodSeconds(),
-                p.unknownFields());
+                p.unknownFields()));
     }
 
     /** A volume without a source is an emptyDir; secret and configMap sources get mode 0644; hostPath type "". */
@@ -169,7 +198,7 @@ final class PodDefaults {
         if (hostPath != null && hostPath.type() == null) {
             hostPath = new HostPathVolumeSource(hostPath.path(), "", hostPath.unknownFields());
         }
-        return new Volume(v.name(), v.persistentVolumeClaim(), emptyDir, configMap, secret, hostPath, v.unknownFields());
+        return unchangedOr(v, new Volume(v.name(), v.persistentVolumeClaim(), emptyDir, configMap, secret, hostPath, v.unknownFields()));
     }
 
     /**

@@ -10,7 +10,10 @@ import java.util.Map;
  * Holds the fields of a manifest that the typed model does not know. Every record in the model
  * carries them in a component annotated {@code @JsonAnySetter @JsonAnyGetter}, so what a user
  * applies comes back whole on {@code get}. The copy is deep and unmodifiable, so the object stays
- * immutable; an empty map is the shared {@link Map#of()}, so the common case costs a reference.
+ * immutable; an empty map is the shared {@link Map#of()}, so the common case costs a reference. A
+ * map this class made already is not copied again (records rebuilt from another's fields share
+ * them), and small maps equal to a recent one are that one, so the fields every object of a
+ * template carries are held once.
  */
 public final class Unknown {
     private Unknown() {}
@@ -60,8 +63,11 @@ public final class Unknown {
     }
 
     private static Map<String, Object> freezeMap(Map<String, Object> map) {
-        Map<String, Object> copy = new LinkedHashMap<>(map.size() * 2);
+        if (map instanceof FrozenMap frozen) {
+            return frozen;
+        }
+        LinkedHashMap<String, Object> copy = new LinkedHashMap<>(map.size() * 2);
         map.forEach((key, element) -> copy.put(key, freeze(element)));
-        return Collections.unmodifiableMap(copy);
+        return FrozenMapPool.pool(new FrozenMap(copy));
     }
 }

@@ -98,6 +98,27 @@ class DefaultsTest {
     }
 
     @Test
+    void whatIsDefaultedAlreadyKeepsItsParts() {
+        Pod pod = Defaults.pod(Pod.of(ObjectMeta.named("default", "p"), template().spec()));
+        assertThat(Defaults.pod(pod)).isSameAs(pod);
+        ReplicaSet rs = Defaults.replicaSet(ReplicaSet.of(ObjectMeta.named("default", "web-1"),
+                new ReplicaSetSpec(2, null, null, template(), null)));
+        assertThat(Defaults.replicaSet(rs).spec().template()).isSameAs(rs.spec().template());
+    }
+
+    @Test
+    void aPodFromADefaultedTemplateSharesItsContainersAndUnknownFields() {
+        PodSpec stored = Defaults.replicaSet(ReplicaSet.of(ObjectMeta.named("default", "web-1"),
+                new ReplicaSetSpec(2, null, null, template(), null))).spec().template().spec();
+        Pod first = Defaults.pod(Pod.of(ObjectMeta.named("default", "web-1-a"), stored));
+        Pod second = Defaults.pod(Pod.of(ObjectMeta.named("default", "web-1-b"), stored));
+        // Pods get enableServiceLinks, templates do not: a new spec, but the template's containers.
+        assertThat(first.spec()).isNotSameAs(stored);
+        assertThat(first.spec().containers()).isSameAs(stored.containers());
+        assertThat(first.spec().unknownFields()).containsEntry("enableServiceLinks", true).isSameAs(second.spec().unknownFields());
+    }
+
+    @Test
     void replicaSetDefaults() {
         ReplicaSet rs = Defaults.replicaSet(ReplicaSet.of(ObjectMeta.named("default", "web-1"),
                 new ReplicaSetSpec(null, null, null, template(), null)));

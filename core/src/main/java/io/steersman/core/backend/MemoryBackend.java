@@ -197,7 +197,7 @@ public final class MemoryBackend implements Backend {
             boolean succeeded = true;
             for (Compare compare : txn.compares()) {
                 Version head = head(compare.key());
-                long modRevision = head == null || head.isDeletion() ? 0 : head.modRevision;
+                long modRevision = head == null || head.isDeletion() ? 0 : head.modRevision();
                 if (modRevision != compare.modRevision()) {
                     succeeded = false;
                     break;
@@ -210,14 +210,13 @@ public final class MemoryBackend implements Backend {
             List<BackendEvent> events = new ArrayList<>(ops.size());
             for (Op op : ops) {
                 Version head = head(op.key());
-                KeyValue live = head == null ? null : head.kv;
+                KeyValue live = head == null || head.isDeletion() ? null : head;
                 if (op instanceof Op.Put put) {
-                    KeyValue kv = live == null
-                            ? new KeyValue(put.key(), stamp(put.value(), next), next, next, 1)
-                            : new KeyValue(put.key(), stamp(put.value(), next), live.createRevision(), next, live.version() + 1);
-                    Version version = new Version(kv, next, head);
-                    install(put.key(), version);
-                    events.add(record(new BackendEvent(BackendEvent.Type.PUT, kv, live), version));
+                    Version kv = live == null
+                            ? new Version(put.key(), stamp(put.value(), next), next, next, 1, head)
+                            : new Version(put.key(), stamp(put.value(), next), live.createRevision(), next, live.version() + 1, head);
+                    install(put.key(), kv);
+                    events.add(record(new BackendEvent(BackendEvent.Type.PUT, kv, live), kv));
                     results.add(new TxnResult.OpResult(kv, live));
                     wrote = true;
                 } else if (op instanceof Op.Delete) {
@@ -225,7 +224,7 @@ public final class MemoryBackend implements Backend {
                         results.add(new TxnResult.OpResult(null, null));
                         continue;
                     }
-                    Version tombstone = new Version(null, next, head);
+                    Version tombstone = Version.tombstone(op.key(), next, head);
                     install(op.key(), tombstone);
                     KeyValue deleted = new KeyValue(op.key(), stamp(live.value(), next), live.createRevision(), next, live.version());
                     events.add(record(new BackendEvent(BackendEvent.Type.DELETE, deleted, live), tombstone));

@@ -4,26 +4,34 @@ import io.steersman.api.model.core.Event;
 import io.steersman.api.model.core.ObjectReference;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
- * Decides what becomes of an event about to be written, as client-go's {@code EventCorrelator}:
+ * Decides what becomes of an event about to be written, as client-go's {@code EventCorrelator}
+ * ({@code tools/record/events_cache.go}), in its order:
  *
  * <ol>
- *   <li>Spam filter: each (source, involved object, type, reason, message) has a token bucket of
- *       25 events refilled at one per 5 minutes; an event without a token is dropped.</li>
- *   <li>Aggregation: when more than 10 events of one (source, involved object, type, reason)
- *       differ only by message within 10 minutes, later ones are folded into one event whose
- *       message is {@code "(combined from similar events): " + message}.</li>
- *   <li>Deduplication: a repeat of an event already written is an update of that event, with
- *       count + 1 and lastTimestamp now, instead of a new event.</li>
+ *   <li>Aggregation: once 10 events of one (source, involved object, type, reason, reporting
+ *       controller and instance) that differ only by message have been seen, each with less than
+ *       10 minutes since the one before, later ones are folded into one event whose message is
+ *       {@code "(combined from similar events): " + message}.</li>
+ *   <li>Deduplication: a repeat of an event seen before (same source, object, field path, type,
+ *       reason and message; or the same combined event) is an update of that event, with count + 1
+ *       and lastTimestamp now, instead of a new event. The occurrence is counted even when the
+ *       spam filter then drops it, as upstream counts it.</li>
+ *   <li>Spam filter: each (source, involved object) has a token bucket of 25 events refilled at one
+ *       per 5 minutes, whatever the type, reason or message; an event (or update) without a token is
+ *       dropped. A ReplicaSet that creates 1,000 pods at once thus writes 25 events about itself.</li>
  * </ol>
  *
- * Remembers at most 4096 keys of each kind (least recently used go first). Not thread-safe: the
- * recorder serialises calls.
+ * Remembers at most 4096 keys of each kind (least recently used go first). Keys are records of the
+ * events' own strings, so a look-up hashes no new text. Not thread-safe: the recorder serialises
+ * calls.
  */
 final class EventCorrelator {
 
@@ -33,55 +41,110 @@ final class EventCorrelator {
     static final Duration AGGREGATE_INTERVAL = Duration.ofMinutes(10);
     static final String COMBINED_PREFIX = "(combined from similar events): ";
     private static final int MAX_ENTRIES = 4096;
-    private static final char SEP = '\u0000';
 
     /**
      * What to do with an event: drop it, create {@code event}, or update the earlier {@code event}
      * (same name); {@code key} is the event's deduplication key, handed back to {@link #written}.
      */
-    record Decision(Action action, Event event, String key) {
+    record Decision(Action action, Event event, Object key) {
         enum Action { DROP, CREATE, UPDATE }
     }
 
+    /** Upstream's spam key: the source and the involved object. */
+    private record SourceObject(String component, String host, String kind, String namespace, String name, String uid,
+            String apiVersion) {
+        static SourceObject of(Event event) {
+            ObjectReference ref = event.involvedObject();
+            String component = event.source() == null ? null : event.source().component();
+            String host = event.source() == null ? null : event.source().host();
+            return new SourceObject(component, host, ref.kind(), ref.namespace(), ref.name(), ref.uid(), ref.apiVersion());
+        }
+    }
+
+    /** Upstream's aggregate key: events that differ only by message. */
+    private record Similarity(SourceObject source, String type, String reason, String reportingController,
+            String reportingInstance) {}
+
+    /** Upstream's event key: one event, whose repeats bump its count. */
+    private record Identity(SourceObject source, String fieldPath, String type, String reason, String message) {}
+
     private record Bucket(double tokens, Instant last) {}
 
-    private record Similar(Set<String> messages, Instant since) {}
+    /**
+     * The distinct messages of similar events seen lately, and when the last one came. Most
+     * (source, object, reason) see one message only: the set is made for the second.
+     */
+    private static final class Similar {
+        private String first;
+        private Set<String> messages;
+        private long lastMillis;
 
-    private final Map<String, Bucket> buckets = lru();
-    private final Map<String, Similar> similar = lru();
-    private final Map<String, Event> written = lru();
+        Similar(String message, long nowMillis) {
+            this.first = message;
+            this.lastMillis = nowMillis;
+        }
+
+        /** Adds {@code message}; returns how many distinct messages there are now. */
+        int add(String message, long nowMillis) {
+            lastMillis = nowMillis;
+            if (messages == null) {
+                if (Objects.equals(first, message)) {
+                    return 1;
+                }
+                messages = new LinkedHashSet<>();
+                messages.add(first);
+                first = null;
+            }
+            messages.add(message);
+            return messages.size();
+        }
+
+        /** Forgets one message, as upstream's {@code PopAny} (here the oldest). */
+        void dropOne() {
+            Iterator<String> any = messages.iterator();
+            any.next();
+            any.remove();
+        }
+    }
+
+    private final Map<SourceObject, Bucket> buckets = lru();
+    private final Map<Similarity, Similar> similar = lru();
+    /** The event each key last stood for: as written, or as counted when the spam filter dropped it. */
+    private final Map<Object, Event> observed = lru();
 
     /**
      * {@code candidate} is a fresh event (count 1, first and last timestamp {@code now}, a unique
      * name). Returns what to write; the caller reports the written event with {@link #written}.
      */
     Decision correlate(Event candidate, Instant now) {
-        String aggregateKey = aggregateKey(candidate);
-        String spamKey = aggregateKey + SEP + candidate.message();
-        if (!takeToken(spamKey, now)) {
-            return new Decision(Decision.Action.DROP, candidate, null);
+        SourceObject source = SourceObject.of(candidate);
+        Similarity similarity = new Similarity(source, candidate.type(), candidate.reason(), candidate.reportingComponent(),
+                candidate.reportingInstance());
+        Event event;
+        Object key;
+        if (aggregate(similarity, candidate.message(), now)) {
+            event = combined(candidate);
+            key = similarity;
+        } else {
+            event = candidate;
+            key = new Identity(source, candidate.involvedObject().fieldPath(), candidate.type(), candidate.reason(),
+                    candidate.message());
         }
-        Event event = aggregate(candidate, aggregateKey, now);
-        // Most events are not aggregated: their dedup key is the spam key, whose hash is already computed.
-        String key = event == candidate && !isCombined(candidate.message()) ? spamKey : dedupKey(aggregateKey, event);
-        Event previous = written.get(key);
-        if (previous == null) {
-            return new Decision(Decision.Action.CREATE, event, key);
+        Event previous = observed.get(key);
+        Event next = previous == null ? event : previous.repeated(event.message(), now);
+        observed.put(key, next);
+        if (!takeToken(source, now)) {
+            return new Decision(Decision.Action.DROP, next, key);
         }
-        return new Decision(Decision.Action.UPDATE, previous.repeated(event.message(), now), key);
+        return new Decision(previous == null ? Decision.Action.CREATE : Decision.Action.UPDATE, next, key);
     }
 
     /** Remembers what the store now holds for the event of {@code decision}, so a repeat updates it. */
     void written(Decision decision, Event event) {
-        written.put(decision.key(), event);
+        observed.put(decision.key(), event);
     }
 
-    /** Forgets a written event the store no longer has (deleted, or its namespace went away). */
-    void forget(Event event) {
-        written.remove(dedupKey(aggregateKey(event), event));
-    }
-
-    private boolean takeToken(String key, Instant now) {
+    private boolean takeToken(SourceObject key, Instant now) {
         Bucket bucket = buckets.get(key);
         double tokens = SPAM_BURST;
         if (bucket != null) {
@@ -96,48 +159,36 @@ final class EventCorrelator {
         return true;
     }
 
-    private Event aggregate(Event event, String key, Instant now) {
+    /**
+     * True when the event is to be combined: this is at least the 10th distinct message among
+     * similar events, none more than 10 minutes after the one before. As upstream, the set of
+     * messages then drops one, so it never holds more than 9 between events.
+     */
+    private boolean aggregate(Similarity key, String message, Instant now) {
+        long nowMillis = now.toEpochMilli();
         Similar seen = similar.get(key);
-        if (seen == null || Duration.between(seen.since(), now).compareTo(AGGREGATE_INTERVAL) > 0) {
-            seen = new Similar(new HashSet<>(), now);
+        if (seen == null || nowMillis - seen.lastMillis > AGGREGATE_INTERVAL.toMillis()) {
+            similar.put(key, new Similar(message, nowMillis));
+            return false;
         }
-        seen.messages().add(event.message());
-        similar.put(key, seen);
-        if (seen.messages().size() < AGGREGATE_MAX_EVENTS) {
-            return event;
+        if (seen.add(message, nowMillis) < AGGREGATE_MAX_EVENTS) {
+            return false;
         }
+        seen.dropOne();
+        return true;
+    }
+
+    private static Event combined(Event event) {
         return new Event(event.apiVersion(), event.kind(), event.metadata(), event.involvedObject(), event.reason(),
                 COMBINED_PREFIX + event.message(), event.source(), event.firstTimestamp(), event.lastTimestamp(),
                 event.count(), event.type(), event.eventTime(), event.series(), event.action(), event.related(),
                 event.reportingComponent(), event.reportingInstance(), event.unknownFields());
     }
 
-    /** Source, involved object, type and reason, joined by NUL (which none of them contains). */
-    private static String aggregateKey(Event event) {
-        StringBuilder key = new StringBuilder(160);
-        if (event.source() != null) {
-            key.append(event.source().component()).append(SEP).append(event.source().host());
-        }
-        ObjectReference ref = event.involvedObject();
-        key.append(SEP).append(ref.apiVersion()).append(SEP).append(ref.kind()).append(SEP).append(ref.namespace())
-                .append(SEP).append(ref.name()).append(SEP).append(ref.uid()).append(SEP).append(ref.fieldPath());
-        return key.append(SEP).append(event.type()).append(SEP).append(event.reason()).toString();
-    }
-
-    /** Aggregated events share one key whatever their message, so they fold into one event. */
-    private static String dedupKey(String aggregateKey, Event event) {
-        String message = isCombined(event.message()) ? COMBINED_PREFIX : event.message();
-        return aggregateKey + SEP + message;
-    }
-
-    private static boolean isCombined(String message) {
-        return message != null && message.startsWith(COMBINED_PREFIX);
-    }
-
-    private static <V> Map<String, V> lru() {
+    private static <K, V> Map<K, V> lru() {
         return new LinkedHashMap<>(64, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
                 return size() > MAX_ENTRIES;
             }
         };

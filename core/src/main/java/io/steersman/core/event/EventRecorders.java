@@ -70,7 +70,6 @@ public final class EventRecorders {
         try {
             return client.update(unconditional);
         } catch (NotFoundException gone) {
-            correlator.forget(repeated);
             try {
                 return client.create(unconditional);
             } catch (AlreadyExistsException raced) {
@@ -86,14 +85,48 @@ public final class EventRecorders {
         return Long.toHexString(lastSuffix);
     }
 
-    private static String format(String format, Object[] args) {
+    /**
+     * {@link String#format} of the message; the common patterns, made of {@code %s} and {@code %d}
+     * only, without the formatter (a parse of the pattern per event otherwise).
+     */
+    static String format(String format, Object[] args) {
         if (args == null || args.length == 0) {
             return format;
+        }
+        String simple = simpleFormat(format, args);
+        if (simple != null) {
+            return simple;
         }
         try {
             return String.format(format, args);
         } catch (IllegalFormatException e) {
             return format;
         }
+    }
+
+    /** The message when {@code format} has only {@code %s}, {@code %d} (of integers) and {@code %%}, one argument each; else null. */
+    private static String simpleFormat(String format, Object[] args) {
+        StringBuilder out = new StringBuilder(format.length() + 32);
+        int next = 0;
+        for (int i = 0; i < format.length(); i++) {
+            char c = format.charAt(i);
+            if (c != '%') {
+                out.append(c);
+                continue;
+            }
+            if (++i == format.length()) {
+                return null;
+            }
+            char conversion = format.charAt(i);
+            if (conversion == '%') {
+                out.append('%');
+            } else if (next < args.length && (conversion == 's' && !(args[next] instanceof java.util.Formattable)
+                    || conversion == 'd' && (args[next] instanceof Integer || args[next] instanceof Long))) {
+                out.append(args[next++]);
+            } else {
+                return null;
+            }
+        }
+        return out.toString();
     }
 }

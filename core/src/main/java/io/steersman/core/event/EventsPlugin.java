@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Expires old Events ({@link EventTtl}). Declared over every kind and narrowed to Events by its
- * mapper, so it runs on a registry without the Event kind too (and then does nothing).
+ * mapper, so it runs on a registry without the Event kind too (and then does nothing). Every Event
+ * change maps to one key, the sweep, rather than to the Event itself.
  */
 public final class EventsPlugin implements SystemPlugin {
 
@@ -28,7 +29,8 @@ public final class EventsPlugin implements SystemPlugin {
         return List.of(new KindControllerSpec(CONTROLLER, EventTtl.class, EventsPlugin::map, 1));
     }
 
+    /** Every write of an Event wakes the one sweep key (a deletion needs no sweep). */
     static Collection<ObjectRef> map(ResourceType<?> type, ApiObject object, boolean deleted, SharedInformers informers) {
-        return !deleted && type.javaType() == Event.class ? List.of(ObjectRef.of(type, object)) : List.of();
+        return !deleted && type.javaType() == Event.class ? List.of(new ObjectRef(type, null, EventTtl.SWEEP)) : List.of();
     }
 }

@@ -23,6 +23,15 @@ interface KindRules<T extends ApiObject> {
     }
 
     /**
+     * The object to store for {@code object}: itself, or an equal object whose parts are those of
+     * other stored objects of the kind (memory, not meaning). {@code stored} is the object it
+     * replaces, or null for a create.
+     */
+    default T share(T object, T stored) {
+        return object;
+    }
+
+    /**
      * Refuses to delete the object named {@code name} before anything else is looked at, as an
      * admission plugin does (it runs before the object is read); nothing is refused by default.
      *

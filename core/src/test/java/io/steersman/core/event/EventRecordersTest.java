@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class EventRecordersTest {
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
     private final RecordingClient client = new RecordingClient();
-    private final EventRecorder recorder = new EventRecorders(client, now::get).forComponent("replicaset-controller");
+    private final EventRecorders recorders = new EventRecorders(client, now::get);
+    private final EventRecorder recorder = recorders.forComponent("replicaset-controller");
     private final Pod pod = Pod.of(ObjectMeta.builder().namespace("shop").name("web-1").uid("u-1").build(), PodSpec.EMPTY);
 
     private List<Event> events() {
@@ -94,7 +95,46 @@ class EventRecordersTest {
 
         advance(Duration.ofMinutes(10));
         recorder.warning(pod, "BackOff", "Back-off restarting failed container");
-        assertThat(events().get(0).count()).as("two tokens came back in ten minutes").isEqualTo(26);
+        assertThat(client.writes).as("two tokens came back in ten minutes").isEqualTo(EventCorrelator.SPAM_BURST + 1);
+        assertThat(events().get(0).count()).as("the dropped occurrences still count, as upstream's").isEqualTo(1001);
+    }
+
+    @Test
+    void theSpamFilterCountsEveryEventOfASourceAboutAnObject() {
+        for (int i = 0; i < 30; i++) {
+            recorder.normal(pod, "Reason" + i, "message %d", i);
+        }
+        assertThat(client.writes).as("25 of one source about one object, whatever their reasons").isEqualTo(EventCorrelator.SPAM_BURST);
+
+        Pod other = pod.withMetadata(pod.metadata().toBuilder().name("web-2").uid("u-2").build());
+        recorder.normal(other, "Reason", "message");
+        recorders.forComponent("kubelet").normal(pod, "Reason", "message");
+        assertThat(client.writes).as("another object, another source: their own buckets").isEqualTo(EventCorrelator.SPAM_BURST + 2);
+    }
+
+    @Test
+    void similarEventsAreCombinedOnlyWhileTheyKeepComing() {
+        for (int i = 0; i < 9; i++) {
+            recorder.warning(pod, "FailedMount", "volume %d not found", i);
+            advance(Duration.ofMinutes(9));
+        }
+        recorder.warning(pod, "FailedMount", "volume %d not found", 9);
+        assertThat(events()).as("never more than 10 minutes apart: the tenth is combined")
+                .anySatisfy(e -> assertThat(e.message()).startsWith(EventCorrelator.COMBINED_PREFIX));
+
+        advance(Duration.ofMinutes(11));
+        recorder.warning(pod, "FailedMount", "volume %d not found", 10);
+        assertThat(events()).filteredOn(e -> e.message().equals("volume 10 not found")).as("a pause: counted afresh").hasSize(1);
+    }
+
+    @Test
+    void messagesAreFormattedAsStringFormatWould() {
+        assertThat(EventRecorders.format("Scaled up replica set %s from %d to %d", new Object[] {"web-1", 0, 3}))
+                .isEqualTo("Scaled up replica set web-1 from 0 to 3");
+        assertThat(EventRecorders.format("100%% of %s", new Object[] {null})).isEqualTo("100% of null");
+        assertThat(EventRecorders.format("%5.1f s", new Object[] {2.25})).isEqualTo(String.format("%5.1f s", 2.25));
+        assertThat(EventRecorders.format("%d", new Object[] {"not a number"})).isEqualTo("%d");
+        assertThat(EventRecorders.format("%s and %s", new Object[] {"one"})).isEqualTo("%s and %s");
     }
 
     @Test

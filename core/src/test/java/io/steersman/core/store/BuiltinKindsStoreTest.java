@@ -154,6 +154,18 @@ class BuiltinKindsStoreTest {
     }
 
     @Test
+    void podsAreStoredWithTheirCommonPartsSharedAndReadBackAsWritten() {
+        Pod first = store.create(PODS, Pod.of(ObjectMeta.named("default", "a"), PodSpec.of(List.of(Container.of("web", "nginx:1.27")))),
+                WriteOptions.DEFAULT);
+        Pod second = store.create(PODS, Pod.of(ObjectMeta.named("default", "b"), PodSpec.of(List.of(Container.of("web", "nginx:1.27")))),
+                WriteOptions.DEFAULT);
+
+        assertThat(second.spec()).isSameAs(first.spec());
+        assertThat(store.get(PODS, "default", "b")).contains(second);
+        assertThat(second.spec().containers().get(0).image()).isEqualTo("nginx:1.27");
+    }
+
+    @Test
     void aNewPodIsPending() {
         Pod created = pod("web", null, null);
 
