@@ -45,14 +45,22 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code <server>.create_pods_per_s.<threads>t}: 10,000 pods created with 1 and 8 threads;</li>
  *   <li>{@code <server>.list_10000_pods_ms.{best,median}}: one list of the 10,000 pods;</li>
  *   <li>{@code <server>.watch_latency_ms.<watchers>w.{p50,p99}}: from sending a create to each
- *       watcher receiving its ADDED event, one event in flight at a time, 1 and 100 watchers.</li>
+ *       watcher receiving its ADDED event, one event in flight at a time, 1 and 100 watchers;</li>
+ *   <li>{@code floor.create_pods_per_s.<threads>t}: the same creates against a server that does no
+ *       work ({@link CannedServer}): the most the client reaches on this machine.</li>
  * </ul>
+ * Before its figures each server gets the same warm-up: {@value #WARM_UP} pods created and deleted
+ * at once, so the client and the JVM are equally warm for both servers (the server measured second
+ * would otherwise have a client warmed by the first run) and both stores are empty again (the mock
+ * server's creates slow down with every object it holds).
  * Arguments: the number of pods (default 10,000) and of watchers in the second watch run (default 100).
  * Run: {@code mvn -B -q -pl benchmarks -am -DskipTests package} then
  * {@code java -Xmx4g -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" io.steersman.benchmarks.ApiServerBenchmark [pods]}.
  */
 public final class ApiServerBenchmark {
     private static final int WATCH_EVENTS = 200;
+    /** Pods created and deleted before measuring: about 10,000 requests bring the client's JIT to its steady speed. */
+    static final int WARM_UP = 5_000;
 
     private ApiServerBenchmark() {}
 
@@ -65,13 +73,7 @@ public final class ApiServerBenchmark {
         ServerCertificates certificates = ServerCertificates.generate();
         try (BackendStore store = new BackendStore(registry, Clock.SYSTEM, new MemoryBackend());
                 ApiServer server = ApiServer.builder(store, registry).port(0).tls(certificates).token("bench-token").build().start()) {
-            Config config = new ConfigBuilder(Config.empty())
-                    .withMasterUrl(server.url().toString())
-                    .withOauthToken("bench-token")
-                    .withCaCertData(Base64.getEncoder().encodeToString(certificates.caCertificatePem().getBytes(StandardCharsets.US_ASCII)))
-                    .withMaxConcurrentRequests(256)
-                    .withMaxConcurrentRequestsPerHost(256)
-                    .build();
+            Config config = config(server.url().toString(), certificates);
             run("steersman", () -> new KubernetesClientBuilder().withConfig(config).build(), pods, manyWatchers);
         }
         KubernetesMockServer mock = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
@@ -82,6 +84,24 @@ public final class ApiServerBenchmark {
         } finally {
             mock.destroy();
         }
+        try (CannedServer canned = new CannedServer(certificates);
+                KubernetesClient client = new KubernetesClientBuilder().withConfig(config(canned.url().toString(), certificates)).build()) {
+            for (int i = 0; i < 2 * WARM_UP; i++) {
+                client.pods().inNamespace("warm-up").resource(pod("warm-up", "w-" + i)).create();
+            }
+            report("floor.create_pods_per_s.1t", createPods(client, "bench-1", pods, 1));
+            report("floor.create_pods_per_s.8t", createPods(client, "bench-8", pods, 8));
+        }
+    }
+
+    static Config config(String url, ServerCertificates certificates) {
+        return new ConfigBuilder(Config.empty())
+                .withMasterUrl(url)
+                .withOauthToken("bench-token")
+                .withCaCertData(Base64.getEncoder().encodeToString(certificates.caCertificatePem().getBytes(StandardCharsets.US_ASCII)))
+                .withMaxConcurrentRequests(256)
+                .withMaxConcurrentRequestsPerHost(256)
+                .build();
     }
 
     interface Clients {
@@ -93,7 +113,7 @@ public final class ApiServerBenchmark {
             for (String ns : List.of("bench-1", "bench-8", "watch-1", "watch-many")) {
                 client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).create();
             }
-            warmUp(client);
+            warmUp(name, client);
             report(name + ".create_pods_per_s.1t", createPods(client, "bench-1", pods, 1));
             report(name + ".create_pods_per_s.8t", createPods(client, "bench-8", pods, 8));
             double[] lists = new double[10];
@@ -113,14 +133,18 @@ public final class ApiServerBenchmark {
         }
     }
 
-    private static void warmUp(KubernetesClient client) {
+    /** Creates and deletes {@link #WARM_UP} pods, then lists the empty namespace: the store ends as it began. */
+    private static void warmUp(String name, KubernetesClient client) {
         client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("warm-up").endMetadata().build()).create();
-        for (int i = 0; i < 2_000; i++) {
-            client.configMaps().inNamespace("warm-up").resource(new ConfigMapBuilder().withNewMetadata().withName("w-" + i).endMetadata()
-                    .addToData("k", "v").build()).create();
+        for (int i = 0; i < WARM_UP; i++) {
+            client.pods().inNamespace("warm-up").resource(pod("warm-up", "w-" + i)).create();
+            client.pods().inNamespace("warm-up").withName("w-" + i).withGracePeriod(0).delete();
         }
         for (int i = 0; i < 50; i++) {
-            client.configMaps().inNamespace("warm-up").list();
+            int left = client.pods().inNamespace("warm-up").list().getItems().size();
+            if (left != 0) {
+                throw new IllegalStateException(name + ": " + left + " warm-up pods are left");
+            }
         }
     }
 
