@@ -46,6 +46,11 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code <server>.list_10000_pods_ms.{best,median}}: one list of the 10,000 pods;</li>
  *   <li>{@code <server>.watch_latency_ms.<watchers>w.{p50,p99}}: from sending a create to each
  *       watcher receiving its ADDED event, one event in flight at a time, 1 and 100 watchers;</li>
+ *   <li>{@code <server>.list_cpu_ms.<pods>_pods.server/rest} (per list, in milliseconds),
+ *       {@code <server>.create_cpu_us_per_pod.1t.server/rest} and
+ *       {@code <server>.watch_cpu_us_per_delivery.<watchers>w.server/rest}: CPU microseconds per pod
+ *       created and per event delivered to one watcher, spent by the server's threads and by the rest
+ *       of the process (the fabric8 clients, GC, JIT), as {@code server/rest};</li>
  *   <li>{@code floor.create_pods_per_s.<threads>t}: the same creates against a server that does no
  *       work ({@link CannedServer}): the most the client reaches on this machine.</li>
  * </ul>
@@ -74,13 +79,13 @@ public final class ApiServerBenchmark {
         try (BackendStore store = new BackendStore(registry, Clock.SYSTEM, new MemoryBackend());
                 ApiServer server = ApiServer.builder(store, registry).port(0).tls(certificates).token("bench-token").build().start()) {
             Config config = config(server.url().toString(), certificates);
-            run("steersman", () -> new KubernetesClientBuilder().withConfig(config).build(), pods, manyWatchers);
+            run("steersman", "steersman-", () -> new KubernetesClientBuilder().withConfig(config).build(), pods, manyWatchers);
         }
         KubernetesMockServer mock = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
                 new KubernetesCrudDispatcher(), true);
         mock.init();
         try {
-            run("mock", mock::createClient, pods, manyWatchers);
+            run("mock", "vert.x-", mock::createClient, pods, manyWatchers);
         } finally {
             mock.destroy();
         }
@@ -108,15 +113,18 @@ public final class ApiServerBenchmark {
         KubernetesClient open();
     }
 
-    private static void run(String name, Clients clients, int pods, int manyWatchers) throws Exception {
+    private static void run(String name, String serverThreads, Clients clients, int pods, int manyWatchers) throws Exception {
         try (KubernetesClient client = clients.open()) {
             for (String ns : List.of("bench-1", "bench-8", "watch-1", "watch-many")) {
                 client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).create();
             }
             warmUp(name, client);
+            CpuMeter cpu = CpuMeter.start(serverThreads);
             report(name + ".create_pods_per_s.1t", createPods(client, "bench-1", pods, 1));
+            System.out.println(name + ".create_cpu_us_per_pod.1t.server/rest=" + cpu.stop().perUnit(pods));
             report(name + ".create_pods_per_s.8t", createPods(client, "bench-8", pods, 8));
             double[] lists = new double[10];
+            CpuMeter listCpu = CpuMeter.start(serverThreads);
             for (int i = 0; i < lists.length; i++) {
                 long start = System.nanoTime();
                 int count = client.pods().inNamespace("bench-1").list().getItems().size();
@@ -125,11 +133,12 @@ public final class ApiServerBenchmark {
                     throw new IllegalStateException(name + ": listed " + count + " pods, expected " + pods);
                 }
             }
+            System.out.println(name + ".list_cpu_ms." + pods + "_pods.server/rest=" + listCpu.stop().perUnit(1000L * lists.length));
             Arrays.sort(lists);
             report(name + ".list_" + pods + "_pods_ms.best", lists[0]);
             report(name + ".list_" + pods + "_pods_ms.median", lists[lists.length / 2]);
-            watchLatency(name, clients, client, "watch-1", 1);
-            watchLatency(name, clients, client, "watch-many", manyWatchers);
+            watchLatency(name, serverThreads, clients, client, "watch-1", 1);
+            watchLatency(name, serverThreads, clients, client, "watch-many", manyWatchers);
         }
     }
 
@@ -176,7 +185,8 @@ public final class ApiServerBenchmark {
         }
     }
 
-    private static void watchLatency(String name, Clients clients, KubernetesClient writer, String namespace, int watchers) throws Exception {
+    private static void watchLatency(String name, String serverThreads, Clients clients, KubernetesClient writer, String namespace, int watchers)
+            throws Exception {
         Map<String, Long> sent = new ConcurrentHashMap<>();
         long[] samples = new long[WATCH_EVENTS * watchers];
         int[] next = {0};
@@ -211,6 +221,7 @@ public final class ApiServerBenchmark {
                     }
                 }));
             }
+            CpuMeter cpu = CpuMeter.start(serverThreads);
             for (int i = 0; i < WATCH_EVENTS; i++) {
                 delivered[0] = new CountDownLatch(watchers);
                 String cm = "cm-" + i;
@@ -221,6 +232,8 @@ public final class ApiServerBenchmark {
                     throw new IllegalStateException(name + ": event " + i + " did not reach all " + watchers + " watchers");
                 }
             }
+            System.out.println(name + ".watch_cpu_us_per_delivery." + watchers + "w.server/rest="
+                    + cpu.stop().perUnit((long) WATCH_EVENTS * watchers));
         } finally {
             watches.forEach(Watch::close);
             watchClients.forEach(KubernetesClient::close);
