@@ -83,6 +83,7 @@ final class ApiHandler extends Handler.Abstract {
             case "/api", "/api/" -> getOnly(ex, () -> discoveryRoot(ex, true));
             case "/apis", "/apis/" -> getOnly(ex, () -> discoveryRoot(ex, false));
             case "/openapi/v3", "/openapi/v3/" -> getOnly(ex, () -> ex.sendJson(200, Json.write(openApi.root())));
+            case "/openapi/v2", "/openapi/v2/" -> getOnly(ex, () -> openApiV2(ex));
             default -> routeDeeper(ex, path);
         }
     }
@@ -126,6 +127,15 @@ final class ApiHandler extends Handler.Abstract {
             throw Errors.noRoute();
         }
         resources.handle(ex, resource.get());
+    }
+
+    private static void openApiV2(Exchange ex) {
+        String accept = ex.header(HttpHeader.ACCEPT);
+        if (accept != null && accept.contains(OpenApiV2.PROTOBUF)) {
+            ex.send(200, OpenApiV2.PROTOBUF_CONTENT_TYPE, OpenApiV2.protobuf());
+        } else {
+            ex.sendJson(200, Json.write(OpenApiV2.json()));
+        }
     }
 
     private void discoveryRoot(Exchange ex, boolean core) {

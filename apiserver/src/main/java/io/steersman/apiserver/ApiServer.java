@@ -71,7 +71,7 @@ public final class ApiServer implements AutoCloseable {
         server.addConnector(connector);
         Tables tables = new Tables(b.clock);
         ObjectWriter writer = new ObjectWriter(100_000);
-        ResourceHandler resources = new ResourceHandler(b.store, tables, writer, threads, server.getScheduler(), b.clock);
+        ResourceHandler resources = new ResourceHandler(b.store, tables, writer, server.getScheduler(), b.clock);
         this.handler = new ApiHandler(b.registry, new Authenticator(b.tokens), resources);
         server.setHandler(handler);
         server.setStopTimeout(0);

@@ -21,7 +21,6 @@ import io.steersman.core.store.WriteOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executor;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.util.thread.Scheduler;
 
@@ -39,17 +38,16 @@ final class ResourceHandler {
     private final Store store;
     private final Tables tables;
     private final ObjectWriter writer;
-    private final Executor executor;
     private final Scheduler scheduler;
     private final PatchHandler patches;
     private final Scales scales;
     private final Clock clock;
+    private final FieldLabels fieldLabels = new FieldLabels();
 
-    ResourceHandler(Store store, Tables tables, ObjectWriter writer, Executor executor, Scheduler scheduler, Clock clock) {
+    ResourceHandler(Store store, Tables tables, ObjectWriter writer, Scheduler scheduler, Clock clock) {
         this.store = store;
         this.tables = tables;
         this.writer = writer;
-        this.executor = executor;
         this.scheduler = scheduler;
         this.clock = clock;
         this.patches = new PatchHandler(store, clock);
@@ -157,7 +155,7 @@ final class ResourceHandler {
                         "supported values: \"Exact\", \"NotOlderThan\"");
             }
         }
-        ListOptions options = new ListOptions(namespace, RequestOptions.labelSelector(ex), RequestOptions.fieldSelector(ex),
+        ListOptions options = new ListOptions(namespace, RequestOptions.labelSelector(ex), fieldSelector(ex, type),
                 RequestOptions.nonNegative(ex, "limit", "ListOptions"), ex.query("continue"), resourceVersion);
         ListResult<T> result = store.list(type, options);
         if (negotiation.form() == Negotiation.Form.TABLE) {
@@ -180,7 +178,7 @@ final class ResourceHandler {
             return;
         }
         Negotiation negotiation = Negotiation.forObjects(ex.header(HttpHeader.ACCEPT), true);
-        io.steersman.api.selector.FieldSelector fields = RequestOptions.fieldSelector(ex);
+        io.steersman.api.selector.FieldSelector fields = fieldSelector(ex, type);
         if (path.name() != null) {
             fields = and(fields, path.name());
         }
@@ -196,7 +194,7 @@ final class ResourceHandler {
             encoder = WatchLines.plain(type, writer);
             contentType = MediaType.JSON;
         }
-        WatchStream<T> stream = new WatchStream<>(ex, encoder, executor);
+        WatchStream<T> stream = new WatchStream<>(ex, encoder);
         stream.begin(contentType, timeoutSeconds, scheduler);
         try {
             stream.attach(store.watch(type, options, stream));
@@ -205,6 +203,13 @@ final class ResourceHandler {
         } catch (ApiException e) {
             stream.error(e.status());
         }
+    }
+
+    /** The request's field selector, refused with 400 when it names a field the kind cannot select on. */
+    private <T extends ApiObject> io.steersman.api.selector.FieldSelector fieldSelector(Exchange ex, ResourceType<T> type) {
+        io.steersman.api.selector.FieldSelector selector = RequestOptions.fieldSelector(ex);
+        fieldLabels.check(type, selector);
+        return selector;
     }
 
     private static io.steersman.api.selector.FieldSelector and(io.steersman.api.selector.FieldSelector fields, String name) {
@@ -277,7 +282,7 @@ final class ResourceHandler {
 
     private <T extends ApiObject> void deleteCollection(Exchange ex, ResourceType<T> type, String namespace) {
         Deletes.Request request = Deletes.options(ex);
-        ListOptions options = new ListOptions(namespace, RequestOptions.labelSelector(ex), RequestOptions.fieldSelector(ex), 0, null, null);
+        ListOptions options = new ListOptions(namespace, RequestOptions.labelSelector(ex), fieldSelector(ex, type), 0, null, null);
         ListResult<T> listed = store.list(type, options);
         List<T> deleted = new ArrayList<>();
         for (T object : listed.items()) {

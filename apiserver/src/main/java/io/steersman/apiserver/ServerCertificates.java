@@ -117,8 +117,11 @@ public final class ServerCertificates {
         return caCertificate;
     }
 
-    /** A TLS server context that presents the server key with the chain [server, CA]. */
-    SSLContext serverContext() {
+    /**
+     * A new TLS server context that presents the server key with the chain [server, CA]: what the API
+     * server serves with, and what another server (a benchmark's peer) can serve the same certificate with.
+     */
+    public SSLContext serverContext() {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(new KeyManager[] {new ServerKeyManager(serverKey, serverCertificate, caCertificate)}, null, null);

@@ -2,6 +2,7 @@ package io.steersman.apiserver;
 
 import io.steersman.api.model.UpstreamFields;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class UnknownFields {
     private static final String COMPONENT = "unknownFields";
-    private static final Map<Class<?>, RecordComponent[]> COMPONENTS = new ConcurrentHashMap<>();
+    /** A record component and its accessor, made accessible once: a checked reflective call costs an access check each time. */
+    private record Component(String name, Method accessor) {}
+
+    private static final Map<Class<?>, Component[]> COMPONENTS = new ConcurrentHashMap<>();
 
     private UnknownFields() {}
 
@@ -49,24 +53,35 @@ final class UnknownFields {
         if (!type.isRecord()) {
             return;
         }
-        for (RecordComponent component : COMPONENTS.computeIfAbsent(type, Class::getRecordComponents)) {
+        for (Component component : COMPONENTS.computeIfAbsent(type, UnknownFields::components)) {
             Object field = read(component, value);
-            if (COMPONENT.equals(component.getName()) && field instanceof Map<?, ?> unknown) {
+            if (COMPONENT.equals(component.name()) && field instanceof Map<?, ?> unknown) {
                 unknown.keySet().stream()
                         .map(String::valueOf)
                         .filter(key -> !UpstreamFields.definesUntyped(type, key))
                         .forEach(key -> paths.add(join(path, key)));
             } else if (field != null && (field instanceof List<?> || field instanceof Map<?, ?> || field.getClass().isRecord())) {
-                walk(field, join(path, component.getName()), paths);
+                walk(field, join(path, component.name()), paths);
             }
         }
     }
 
-    private static Object read(RecordComponent component, Object record) {
+    private static Component[] components(Class<?> type) {
+        RecordComponent[] components = type.getRecordComponents();
+        Component[] result = new Component[components.length];
+        for (int i = 0; i < components.length; i++) {
+            Method accessor = components[i].getAccessor();
+            accessor.setAccessible(true);
+            result[i] = new Component(components[i].getName(), accessor);
+        }
+        return result;
+    }
+
+    private static Object read(Component component, Object record) {
         try {
-            return component.getAccessor().invoke(record);
+            return component.accessor().invoke(record);
         } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot read " + component, e);
+            throw new IllegalStateException("cannot read " + component.name() + " of " + record.getClass().getName(), e);
         }
     }
 

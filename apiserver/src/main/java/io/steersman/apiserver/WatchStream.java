@@ -8,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.http.HttpHeader;
@@ -21,9 +20,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One watch answer: a chunked stream of newline-delimited {@code {"type":..,"object":..}} events,
- * written asynchronously so an idle watch holds no thread. Events from the store are queued (the
- * store's listener thread only enqueues) and written by a Jetty {@link IteratingCallback}, which
- * keeps exactly one write outstanding and flushes after each batch. The stream ends when the client
+ * written asynchronously so an idle watch holds no thread. Events from the store are queued and
+ * written by a Jetty {@link IteratingCallback}, which keeps exactly one write outstanding and
+ * flushes after each batch. The store's delivery thread starts the write itself: a non-blocking
+ * write of an event whose bytes are cached costs a few microseconds, less than handing it to another
+ * thread, and the event reaches the socket without waiting for a server thread to wake up. When the
+ * socket is full the write stays pending, the delivery thread returns at once, and the events that
+ * arrive meanwhile go out as one batch when Jetty completes the write on its own thread. The stream ends when the client
  * goes, when {@code timeoutSeconds} passes (never otherwise, as kubectl's {@code get -w} exits when a
  * stream closes), or after an ERROR event (Gone).
  */
@@ -37,20 +40,17 @@ final class WatchStream<T> extends IteratingCallback implements WatchListener<T>
 
     private final Exchange ex;
     private final Encoder<T> encoder;
-    private final Executor executor;
     private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean ending = new AtomicBoolean();
-    private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile Watch watch;
     private volatile boolean lastWritten;
     private Scheduler.Task timeout;
 
     private static final Object END = new Object();
 
-    WatchStream(Exchange ex, Encoder<T> encoder, Executor executor) {
+    WatchStream(Exchange ex, Encoder<T> encoder) {
         this.ex = ex;
         this.encoder = encoder;
-        this.executor = executor;
     }
 
     /** Sends the headers at once (clients wait for them before reading events) and arms the timeout. */
@@ -92,7 +92,7 @@ final class WatchStream<T> extends IteratingCallback implements WatchListener<T>
     @Override
     public void onEvent(WatchEvent<T> event) {
         queue.add(event);
-        wake();
+        iterate();
     }
 
     @Override
@@ -125,17 +125,7 @@ final class WatchStream<T> extends IteratingCallback implements WatchListener<T>
                 timeout.cancel();
             }
             queue.add(END);
-            wake();
-        }
-    }
-
-    private void wake() {
-        // Write on a server thread: the store's listener thread must only enqueue.
-        if (scheduled.compareAndSet(false, true)) {
-            executor.execute(() -> {
-                scheduled.set(false);
-                iterate();
-            });
+            iterate();
         }
     }
 

@@ -272,6 +272,45 @@ class KubectlEndToEndTest {
         assertThat(ok("get", "website", "site", "-o", "jsonpath={.spec.replicas}").out()).isEqualTo("5");
     }
 
+    @Test
+    void applyOfAKindTheServerDoesNotServeSaysSoAsUpstream() {
+        Path file = kubectl.file("unknown/foo.yaml", """
+                apiVersion: example.com/v1
+                kind: Foo
+                metadata:
+                  name: my-foo
+                spec:
+                  size: 3
+                """);
+        String expected = "error: resource mapping not found for name: \"my-foo\" namespace: \"\" from \"" + file
+                + "\": no matches for kind \"Foo\" in version \"example.com/v1\"\nensure CRDs are installed first\n";
+        String path = file.toString();
+        for (String[] command : new String[][] {{"apply", "-f", path}, {"create", "-f", path}, {"apply", "--server-side", "-f", path}}) {
+            Kubectl.Result result = kubectl.run(command);
+            assertThat(result.code()).as(result.toString()).isEqualTo(1);
+            assertThat(result.err()).as(String.join(" ", command)).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void applyOfAListAppliesEachItem() {
+        Path file = kubectl.file("list/cms.yaml", """
+                apiVersion: v1
+                kind: List
+                items:
+                - apiVersion: v1
+                  kind: ConfigMap
+                  metadata:
+                    name: listed-1
+                - apiVersion: v1
+                  kind: ConfigMap
+                  metadata:
+                    name: listed-2
+                """);
+        assertThat(ok("apply", "-f", file.toString()).out()).isEqualTo("configmap/listed-1 created\nconfigmap/listed-2 created\n");
+        assertThat(server.store().get(BuiltinResources.CONFIG_MAPS, "default", "listed-2")).isPresent();
+    }
+
     private static String Files_read(Path file) {
         try {
             return java.nio.file.Files.readString(file);

@@ -45,14 +45,27 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code <server>.create_pods_per_s.<threads>t}: 10,000 pods created with 1 and 8 threads;</li>
  *   <li>{@code <server>.list_10000_pods_ms.{best,median}}: one list of the 10,000 pods;</li>
  *   <li>{@code <server>.watch_latency_ms.<watchers>w.{p50,p99}}: from sending a create to each
- *       watcher receiving its ADDED event, one event in flight at a time, 1 and 100 watchers.</li>
+ *       watcher receiving its ADDED event, one event in flight at a time, 1 and 100 watchers;</li>
+ *   <li>{@code <server>.list_cpu_ms.<pods>_pods.server/rest} (per list, in milliseconds),
+ *       {@code <server>.create_cpu_us_per_pod.1t.server/rest} and
+ *       {@code <server>.watch_cpu_us_per_delivery.<watchers>w.server/rest}: CPU microseconds per pod
+ *       created and per event delivered to one watcher, spent by the server's threads and by the rest
+ *       of the process (the fabric8 clients, GC, JIT), as {@code server/rest};</li>
+ *   <li>{@code floor.create_pods_per_s.<threads>t}: the same creates against a server that does no
+ *       work ({@link CannedServer}): the most the client reaches on this machine.</li>
  * </ul>
+ * Before its figures each server gets the same warm-up: {@value #WARM_UP} pods created and deleted
+ * at once, so the client and the JVM are equally warm for both servers (the server measured second
+ * would otherwise have a client warmed by the first run) and both stores are empty again (the mock
+ * server's creates slow down with every object it holds).
  * Arguments: the number of pods (default 10,000) and of watchers in the second watch run (default 100).
  * Run: {@code mvn -B -q -pl benchmarks -am -DskipTests package} then
  * {@code java -Xmx4g -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" io.steersman.benchmarks.ApiServerBenchmark [pods]}.
  */
 public final class ApiServerBenchmark {
     private static final int WATCH_EVENTS = 200;
+    /** Pods created and deleted before measuring: about 10,000 requests bring the client's JIT to its steady speed. */
+    static final int WARM_UP = 5_000;
 
     private ApiServerBenchmark() {}
 
@@ -65,38 +78,53 @@ public final class ApiServerBenchmark {
         ServerCertificates certificates = ServerCertificates.generate();
         try (BackendStore store = new BackendStore(registry, Clock.SYSTEM, new MemoryBackend());
                 ApiServer server = ApiServer.builder(store, registry).port(0).tls(certificates).token("bench-token").build().start()) {
-            Config config = new ConfigBuilder(Config.empty())
-                    .withMasterUrl(server.url().toString())
-                    .withOauthToken("bench-token")
-                    .withCaCertData(Base64.getEncoder().encodeToString(certificates.caCertificatePem().getBytes(StandardCharsets.US_ASCII)))
-                    .withMaxConcurrentRequests(256)
-                    .withMaxConcurrentRequestsPerHost(256)
-                    .build();
-            run("steersman", () -> new KubernetesClientBuilder().withConfig(config).build(), pods, manyWatchers);
+            Config config = config(server.url().toString(), certificates);
+            run("steersman", "steersman-", () -> new KubernetesClientBuilder().withConfig(config).build(), pods, manyWatchers);
         }
         KubernetesMockServer mock = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
                 new KubernetesCrudDispatcher(), true);
         mock.init();
         try {
-            run("mock", mock::createClient, pods, manyWatchers);
+            run("mock", "vert.x-", mock::createClient, pods, manyWatchers);
         } finally {
             mock.destroy();
         }
+        try (CannedServer canned = new CannedServer(certificates);
+                KubernetesClient client = new KubernetesClientBuilder().withConfig(config(canned.url().toString(), certificates)).build()) {
+            for (int i = 0; i < 2 * WARM_UP; i++) {
+                client.pods().inNamespace("warm-up").resource(pod("warm-up", "w-" + i)).create();
+            }
+            report("floor.create_pods_per_s.1t", createPods(client, "bench-1", pods, 1));
+            report("floor.create_pods_per_s.8t", createPods(client, "bench-8", pods, 8));
+        }
+    }
+
+    static Config config(String url, ServerCertificates certificates) {
+        return new ConfigBuilder(Config.empty())
+                .withMasterUrl(url)
+                .withOauthToken("bench-token")
+                .withCaCertData(Base64.getEncoder().encodeToString(certificates.caCertificatePem().getBytes(StandardCharsets.US_ASCII)))
+                .withMaxConcurrentRequests(256)
+                .withMaxConcurrentRequestsPerHost(256)
+                .build();
     }
 
     interface Clients {
         KubernetesClient open();
     }
 
-    private static void run(String name, Clients clients, int pods, int manyWatchers) throws Exception {
+    private static void run(String name, String serverThreads, Clients clients, int pods, int manyWatchers) throws Exception {
         try (KubernetesClient client = clients.open()) {
             for (String ns : List.of("bench-1", "bench-8", "watch-1", "watch-many")) {
                 client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).create();
             }
-            warmUp(client);
+            warmUp(name, client);
+            CpuMeter cpu = CpuMeter.start(serverThreads);
             report(name + ".create_pods_per_s.1t", createPods(client, "bench-1", pods, 1));
+            System.out.println(name + ".create_cpu_us_per_pod.1t.server/rest=" + cpu.stop().perUnit(pods));
             report(name + ".create_pods_per_s.8t", createPods(client, "bench-8", pods, 8));
             double[] lists = new double[10];
+            CpuMeter listCpu = CpuMeter.start(serverThreads);
             for (int i = 0; i < lists.length; i++) {
                 long start = System.nanoTime();
                 int count = client.pods().inNamespace("bench-1").list().getItems().size();
@@ -105,22 +133,27 @@ public final class ApiServerBenchmark {
                     throw new IllegalStateException(name + ": listed " + count + " pods, expected " + pods);
                 }
             }
+            System.out.println(name + ".list_cpu_ms." + pods + "_pods.server/rest=" + listCpu.stop().perUnit(1000L * lists.length));
             Arrays.sort(lists);
             report(name + ".list_" + pods + "_pods_ms.best", lists[0]);
             report(name + ".list_" + pods + "_pods_ms.median", lists[lists.length / 2]);
-            watchLatency(name, clients, client, "watch-1", 1);
-            watchLatency(name, clients, client, "watch-many", manyWatchers);
+            watchLatency(name, serverThreads, clients, client, "watch-1", 1);
+            watchLatency(name, serverThreads, clients, client, "watch-many", manyWatchers);
         }
     }
 
-    private static void warmUp(KubernetesClient client) {
+    /** Creates and deletes {@link #WARM_UP} pods, then lists the empty namespace: the store ends as it began. */
+    private static void warmUp(String name, KubernetesClient client) {
         client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("warm-up").endMetadata().build()).create();
-        for (int i = 0; i < 2_000; i++) {
-            client.configMaps().inNamespace("warm-up").resource(new ConfigMapBuilder().withNewMetadata().withName("w-" + i).endMetadata()
-                    .addToData("k", "v").build()).create();
+        for (int i = 0; i < WARM_UP; i++) {
+            client.pods().inNamespace("warm-up").resource(pod("warm-up", "w-" + i)).create();
+            client.pods().inNamespace("warm-up").withName("w-" + i).withGracePeriod(0).delete();
         }
         for (int i = 0; i < 50; i++) {
-            client.configMaps().inNamespace("warm-up").list();
+            int left = client.pods().inNamespace("warm-up").list().getItems().size();
+            if (left != 0) {
+                throw new IllegalStateException(name + ": " + left + " warm-up pods are left");
+            }
         }
     }
 
@@ -152,7 +185,8 @@ public final class ApiServerBenchmark {
         }
     }
 
-    private static void watchLatency(String name, Clients clients, KubernetesClient writer, String namespace, int watchers) throws Exception {
+    private static void watchLatency(String name, String serverThreads, Clients clients, KubernetesClient writer, String namespace, int watchers)
+            throws Exception {
         Map<String, Long> sent = new ConcurrentHashMap<>();
         long[] samples = new long[WATCH_EVENTS * watchers];
         int[] next = {0};
@@ -187,6 +221,7 @@ public final class ApiServerBenchmark {
                     }
                 }));
             }
+            CpuMeter cpu = CpuMeter.start(serverThreads);
             for (int i = 0; i < WATCH_EVENTS; i++) {
                 delivered[0] = new CountDownLatch(watchers);
                 String cm = "cm-" + i;
@@ -197,6 +232,8 @@ public final class ApiServerBenchmark {
                     throw new IllegalStateException(name + ": event " + i + " did not reach all " + watchers + " watchers");
                 }
             }
+            System.out.println(name + ".watch_cpu_us_per_delivery." + watchers + "w.server/rest="
+                    + cpu.stop().perUnit((long) WATCH_EVENTS * watchers));
         } finally {
             watches.forEach(Watch::close);
             watchClients.forEach(KubernetesClient::close);

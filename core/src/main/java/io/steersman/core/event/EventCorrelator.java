@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -69,8 +70,42 @@ final class EventCorrelator {
 
     private record Bucket(double tokens, Instant last) {}
 
-    /** The distinct messages of similar events seen lately, and when the last one came. */
-    private record Similar(Set<String> messages, Instant last) {}
+    /**
+     * The distinct messages of similar events seen lately, and when the last one came. Most
+     * (source, object, reason) see one message only: the set is made for the second.
+     */
+    private static final class Similar {
+        private String first;
+        private Set<String> messages;
+        private long lastMillis;
+
+        Similar(String message, long nowMillis) {
+            this.first = message;
+            this.lastMillis = nowMillis;
+        }
+
+        /** Adds {@code message}; returns how many distinct messages there are now. */
+        int add(String message, long nowMillis) {
+            lastMillis = nowMillis;
+            if (messages == null) {
+                if (Objects.equals(first, message)) {
+                    return 1;
+                }
+                messages = new LinkedHashSet<>();
+                messages.add(first);
+                first = null;
+            }
+            messages.add(message);
+            return messages.size();
+        }
+
+        /** Forgets one message, as upstream's {@code PopAny} (here the oldest). */
+        void dropOne() {
+            Iterator<String> any = messages.iterator();
+            any.next();
+            any.remove();
+        }
+    }
 
     private final Map<SourceObject, Bucket> buckets = lru();
     private final Map<Similarity, Similar> similar = lru();
@@ -130,18 +165,16 @@ final class EventCorrelator {
      * messages then drops one, so it never holds more than 9 between events.
      */
     private boolean aggregate(Similarity key, String message, Instant now) {
+        long nowMillis = now.toEpochMilli();
         Similar seen = similar.get(key);
-        if (seen == null || Duration.between(seen.last(), now).compareTo(AGGREGATE_INTERVAL) > 0) {
-            seen = new Similar(new LinkedHashSet<>(), now);
-        }
-        seen.messages().add(message);
-        similar.put(key, new Similar(seen.messages(), now));
-        if (seen.messages().size() < AGGREGATE_MAX_EVENTS) {
+        if (seen == null || nowMillis - seen.lastMillis > AGGREGATE_INTERVAL.toMillis()) {
+            similar.put(key, new Similar(message, nowMillis));
             return false;
         }
-        Iterator<String> any = seen.messages().iterator();
-        any.next();
-        any.remove();
+        if (seen.add(message, nowMillis) < AGGREGATE_MAX_EVENTS) {
+            return false;
+        }
+        seen.dropOne();
         return true;
     }
 

@@ -10,6 +10,10 @@ import io.steersman.api.model.core.Node;
 import io.steersman.api.model.core.Pod;
 import io.steersman.api.model.core.PodCondition;
 import io.steersman.api.model.core.PodStatus;
+import io.steersman.api.resource.ResourceRegistry;
+import io.steersman.api.resource.ResourceType;
+import io.steersman.core.store.Store;
+import io.steersman.core.store.WriteOptions;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,7 +23,7 @@ import java.util.Optional;
 
 /**
  * Binds each unscheduled pod (no {@code spec.nodeName}, scheduler {@code default-scheduler} or
- * none) to a Ready, schedulable node whose labels match the pod's {@code nodeSelector}, round-robin
+ * none), through the pods/binding subresource, to a Ready, schedulable node whose labels match the pod's {@code nodeSelector}, round-robin
  * over the candidates. With no candidate the pod stays Pending with PodScheduled False
  * ({@code Unschedulable}) and a FailedScheduling event, as upstream reports it, until a node
  * changes. Resources, affinity and taints are not considered.
@@ -28,10 +32,14 @@ final class Scheduler implements Reconciler<Pod> {
     static final String NAME = "default-scheduler";
 
     private final SimulatedNodes nodes;
+    private final Store store;
+    private final ResourceType<Pod> pods;
 
     @Inject
-    Scheduler(SimulatedNodes nodes) {
+    Scheduler(SimulatedNodes nodes, Store store, ResourceRegistry registry) {
         this.nodes = nodes;
+        this.store = store;
+        this.pods = registry.forType(Pod.class);
     }
 
     @Override
@@ -67,9 +75,28 @@ final class Scheduler implements Reconciler<Pod> {
         }
         candidates.sort(Comparator.naturalOrder());
         String node = nodes.pick(candidates);
-        Pod bound = context.client().update(pod.withSpec(pod.spec().withNodeName(node)));
-        context.events().normal(bound, "Scheduled", "Successfully assigned %s/%s to %s", pod.namespace(), pod.name(), node);
+        Pod bound = bind(pod, node);
+        if (bound != null) {
+            context.events().normal(bound, "Scheduled", "Successfully assigned %s/%s to %s", pod.namespace(), pod.name(), node);
+        }
         return Result.done();
+    }
+
+    /**
+     * Binds through the pods/binding subresource, as kube-scheduler does: one write that changes
+     * nothing but the node name and PodScheduled. Null when the pod was replaced or bound meanwhile.
+     */
+    private Pod bind(Pod pod, String node) {
+        boolean[] bound = {false};
+        Pod written = store.guaranteedUpdate(pods, pod.namespace(), pod.name(), Store.Subresource.BINDING, current -> {
+            bound[0] = false; // a retry after a lost race decides afresh
+            if (!current.uid().equals(pod.uid()) || current.spec().nodeName() != null) {
+                return null;
+            }
+            bound[0] = true;
+            return current.withSpec(current.spec().withNodeName(node));
+        }, WriteOptions.DEFAULT);
+        return bound[0] ? written : null;
     }
 
     private static void unschedulable(Pod pod, int nodeCount, Context<Pod> context) {

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,19 +42,17 @@ public final class WorkQueue<K> {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final ArrayDeque<K> queue = new ArrayDeque<>();
-    /** Keys that need processing: queued, or re-added while processing. */
-    private final Set<K> dirty = new HashSet<>();
-    private final Set<K> processing = new HashSet<>();
-    /** When each key was queued (nanoTime), for the latency figure. */
-    private final Map<K, Long> queuedAt = new HashMap<>();
-    /** When work on each processing key began (nanoTime), for the work duration figure. */
-    private final Map<K, Long> startedAt = new HashMap<>();
-    /** The latency counted so far for each processing key, which {@link #begin} may lengthen. */
-    private final Map<K, Long> latencyOf = new HashMap<>();
+    /**
+     * What the queue knows of each key it holds (queued, processing, waiting, or re-added while
+     * processing): one map, so each operation looks a key up once. A key that is none of these has
+     * no entry.
+     */
+    private final Map<K, Entry> entries = new HashMap<>();
+    private int processingCount;
+    private int waitingCount;
     /** Real time in nanoseconds (System.nanoTime, or a test's ticker): the metrics are real time. */
     private final LongSupplier nanoTime;
-    /** The due time of each waiting key; the heap may hold stale entries, checked against this map. */
-    private final Map<K, Instant> waiting = new HashMap<>();
+    /** The due time of each waiting key is in its entry; the heap may hold stale entries, checked against it. */
     private final PriorityQueue<Waiting<K>> waitingHeap = new PriorityQueue<>();
     private boolean shuttingDown;
 
@@ -66,6 +63,25 @@ public final class WorkQueue<K> {
     private long maxLatencyNanos;
     private long totalWorkNanos;
     private long maxWorkNanos;
+
+    /** One key's state. */
+    private static final class Entry {
+        /** Needs processing: queued, or re-added while processing. */
+        boolean dirty;
+        boolean processing;
+        /** When it was queued (nanoTime), for the latency figure; valid while queued. */
+        long queuedAt;
+        /** When work on it began (nanoTime), for the work duration figure; valid while processing. */
+        long startedAt;
+        /** The latency counted so far while processing, which {@link #begin} may lengthen. */
+        long latency;
+        /** When it is due, while it waits on the clock; else null. */
+        Instant due;
+
+        boolean isEmpty() {
+            return !dirty && !processing && due == null;
+        }
+    }
 
     private record Waiting<K>(Instant due, long sequence, K key) implements Comparable<Waiting<K>> {
         @Override
@@ -112,15 +128,23 @@ public final class WorkQueue<K> {
 
     /** Makes the key dirty and queues it unless it is queued or processing. A timer it waits on stays, as upstream. */
     private void enqueueLocked(K key) {
-        if (!dirty.add(key)) {
+        Entry entry = entries.computeIfAbsent(key, k -> new Entry());
+        if (entry.dirty) {
             return;
         }
-        if (processing.contains(key)) {
+        entry.dirty = true;
+        if (entry.processing) {
             return;
         }
         queue.addLast(key);
-        queuedAt.put(key, nanoTime.getAsLong());
+        entry.queuedAt = nanoTime.getAsLong();
         changed.signal();
+    }
+
+    private void removeIfEmpty(K key, Entry entry) {
+        if (entry.isEmpty()) {
+            entries.remove(key);
+        }
     }
 
     /** Queues {@code key} once the clock has moved {@code delay} past now; zero or negative queues it at once. */
@@ -136,11 +160,14 @@ public final class WorkQueue<K> {
             }
             adds++;
             Instant due = clock.now().plus(delay);
-            Instant current = waiting.get(key);
-            if (current != null && !due.isBefore(current)) {
+            Entry entry = entries.computeIfAbsent(key, k -> new Entry());
+            if (entry.due != null && !due.isBefore(entry.due)) {
                 return;
             }
-            waiting.put(key, due);
+            if (entry.due == null) {
+                waitingCount++;
+            }
+            entry.due = due;
             waitingHeap.add(new Waiting<>(due, sequence++, key));
             // A blocked worker may now have an earlier time to wake up at.
             changed.signalAll();
@@ -219,17 +246,16 @@ public final class WorkQueue<K> {
 
     private K takeLocked() {
         K key = queue.pollFirst();
-        dirty.remove(key);
-        processing.add(key);
+        Entry entry = entries.get(key);
+        entry.dirty = false;
+        entry.processing = true;
+        processingCount++;
         long now = nanoTime.getAsLong();
-        Long since = queuedAt.remove(key);
-        if (since != null) {
-            long latency = now - since;
-            totalLatencyNanos += latency;
-            maxLatencyNanos = Math.max(maxLatencyNanos, latency);
-            latencyOf.put(key, latency);
-        }
-        startedAt.put(key, now);
+        long latency = now - entry.queuedAt;
+        totalLatencyNanos += latency;
+        maxLatencyNanos = Math.max(maxLatencyNanos, latency);
+        entry.latency = latency;
+        entry.startedAt = now;
         return key;
     }
 
@@ -242,17 +268,16 @@ public final class WorkQueue<K> {
     public void begin(K key) {
         lock.lock();
         try {
-            Long taken = startedAt.get(key);
-            if (taken == null || !processing.contains(key)) {
+            Entry entry = entries.get(key);
+            if (entry == null || !entry.processing) {
                 return;
             }
             long now = nanoTime.getAsLong();
-            long waited = now - taken;
-            long latency = latencyOf.getOrDefault(key, 0L) + waited;
+            long waited = now - entry.startedAt;
+            entry.latency += waited;
             totalLatencyNanos += waited;
-            maxLatencyNanos = Math.max(maxLatencyNanos, latency);
-            latencyOf.put(key, latency);
-            startedAt.put(key, now);
+            maxLatencyNanos = Math.max(maxLatencyNanos, entry.latency);
+            entry.startedAt = now;
         } finally {
             lock.unlock();
         }
@@ -262,23 +287,24 @@ public final class WorkQueue<K> {
     public void done(K key) {
         lock.lock();
         try {
-            if (!processing.remove(key)) {
+            Entry entry = entries.get(key);
+            if (entry == null || !entry.processing) {
                 return;
             }
+            entry.processing = false;
+            processingCount--;
             processed++;
-            latencyOf.remove(key);
-            Long started = startedAt.remove(key);
-            if (started != null) {
-                long work = nanoTime.getAsLong() - started;
-                totalWorkNanos += work;
-                maxWorkNanos = Math.max(maxWorkNanos, work);
-            }
-            if (dirty.contains(key) && !shuttingDown) {
+            long now = nanoTime.getAsLong();
+            long work = now - entry.startedAt;
+            totalWorkNanos += work;
+            maxWorkNanos = Math.max(maxWorkNanos, work);
+            if (entry.dirty && !shuttingDown) {
                 queue.addLast(key);
-                queuedAt.put(key, nanoTime.getAsLong());
+                entry.queuedAt = now;
                 changed.signal();
             }
-            if (processing.isEmpty()) {
+            removeIfEmpty(key, entry);
+            if (processingCount == 0) {
                 changed.signalAll();
             }
         } finally {
@@ -291,7 +317,8 @@ public final class WorkQueue<K> {
         Instant now = null;
         while (!waitingHeap.isEmpty()) {
             Waiting<K> head = waitingHeap.peek();
-            if (!head.due().equals(waiting.get(head.key()))) {
+            Entry entry = entries.get(head.key());
+            if (entry == null || !head.due().equals(entry.due)) {
                 waitingHeap.poll(); // stale: re-added sooner, or queued meanwhile
                 continue;
             }
@@ -302,7 +329,8 @@ public final class WorkQueue<K> {
                 return;
             }
             waitingHeap.poll();
-            waiting.remove(head.key());
+            entry.due = null;
+            waitingCount--;
             enqueueLocked(head.key());
         }
     }
@@ -310,7 +338,8 @@ public final class WorkQueue<K> {
     private Instant nextDueLocked() {
         while (!waitingHeap.isEmpty()) {
             Waiting<K> head = waitingHeap.peek();
-            if (head.due().equals(waiting.get(head.key()))) {
+            Entry entry = entries.get(head.key());
+            if (entry != null && head.due().equals(entry.due)) {
                 return head.due();
             }
             waitingHeap.poll();
@@ -387,7 +416,7 @@ public final class WorkQueue<K> {
     public boolean isIdle() {
         lock.lock();
         try {
-            return queue.isEmpty() && processing.isEmpty();
+            return queue.isEmpty() && processingCount == 0;
         } finally {
             lock.unlock();
         }
@@ -416,7 +445,7 @@ public final class WorkQueue<K> {
     public QueueMetrics metrics() {
         lock.lock();
         try {
-            return new QueueMetrics(name, queue.size(), waiting.size(), processing.size(), adds, retries, processed,
+            return new QueueMetrics(name, queue.size(), waitingCount, processingCount, adds, retries, processed,
                     Duration.ofNanos(totalLatencyNanos), Duration.ofNanos(maxLatencyNanos),
                     Duration.ofNanos(totalWorkNanos), Duration.ofNanos(maxWorkNanos));
         } finally {

@@ -250,7 +250,7 @@ public final class BackendStore implements Store, AutoCloseable {
     @Override
     public <T extends ApiObject> T guaranteedUpdate(ResourceType<T> type, String namespace, String name,
             Subresource subresource, UnaryOperator<T> change, WriteOptions options) {
-        if (subresource == Subresource.STATUS && !type.hasStatus()) {
+        if (subresource == Subresource.STATUS && !type.hasStatus() || subresource == Subresource.BINDING && type.javaType() != Pod.class) {
             throw StatusErrors.noSuchSubresource();
         }
         String key = key(type, namespace, name);
@@ -285,6 +285,9 @@ public final class BackendStore implements Store, AutoCloseable {
         ObjectMeta in = object.metadata();
         if (!Requests.isBlank(in.uid()) && !in.uid().equals(old.uid())) {
             throw StatusErrors.conflict(type, old.name(), "Precondition failed: UID in precondition: " + in.uid() + ", UID in object meta: " + old.uid());
+        }
+        if (subresource == Subresource.BINDING) {
+            return Binding.apply(type, stored, object, now());
         }
         T next;
         if (subresource == Subresource.STATUS) {

@@ -66,6 +66,12 @@ public interface Store {
     /** The revision of the latest write. */
     long currentRevision();
 
-    /** Which part of an object a write addresses. */
-    enum Subresource { MAIN, STATUS }
+    /**
+     * Which part of an object a write addresses. {@code BINDING} is the pods' {@code binding}
+     * subresource, for {@link #guaranteedUpdate} only: the change names the node in
+     * {@code spec.nodeName} (and may carry annotations to add); the store sets it on a pod not yet
+     * bound, with PodScheduled True, without the pod strategy's defaulting and validation, as
+     * upstream's {@code BindingREST} (Conflict when the pod is bound already or being deleted).
+     */
+    enum Subresource { MAIN, STATUS, BINDING }
 }
