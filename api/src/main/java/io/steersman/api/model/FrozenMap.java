@@ -21,8 +21,6 @@ final class FrozenMap extends AbstractMap<String, Object> {
     static final FrozenMap EMPTY = new FrozenMap(new LinkedHashMap<>());
 
     private final Map<String, Object> view;
-    /** Computed on first use; racy but idempotent, as {@link String#hashCode()}. */
-    private int hash;
 
     /** @param frozen a map nobody else holds, whose values are frozen already */
     FrozenMap(LinkedHashMap<String, Object> frozen) {
@@ -81,12 +79,7 @@ final class FrozenMap extends AbstractMap<String, Object> {
 
     @Override
     public int hashCode() {
-        int h = hash;
-        if (h == 0) {
-            h = view.hashCode();
-            hash = h;
-        }
-        return h;
+        return view.hashCode();
     }
 
     // Every mutator throws, as the unmodifiable view's do (AbstractMap's remove would not when the key is absent).

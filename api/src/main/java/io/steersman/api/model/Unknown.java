@@ -11,9 +11,8 @@ import java.util.Map;
  * carries them in a component annotated {@code @JsonAnySetter @JsonAnyGetter}, so what a user
  * applies comes back whole on {@code get}. The copy is deep and unmodifiable, so the object stays
  * immutable; an empty map is the shared {@link Map#of()}, so the common case costs a reference. A
- * map this class made already is not copied again (records rebuilt from another's fields share
- * them), and small maps equal to a recent one are that one, so the fields every object of a
- * template carries are held once.
+ * map this class made already is not copied again: records rebuilt from another's fields share
+ * them.
  */
 public final class Unknown {
     private Unknown() {}
@@ -68,6 +67,6 @@ public final class Unknown {
         }
         LinkedHashMap<String, Object> copy = new LinkedHashMap<>(map.size() * 2);
         map.forEach((key, element) -> copy.put(key, freeze(element)));
-        return FrozenMapPool.pool(new FrozenMap(copy));
+        return copy.isEmpty() ? FrozenMap.EMPTY : new FrozenMap(copy);
     }
 }

@@ -332,7 +332,8 @@ public final class ControllerManager implements AutoCloseable {
                         primary.get(request.namespace(), request.name()), client, clock, events)),
                 spec.workers(), this::signalActivity);
         controllers.add(controller);
-        primary.addHandler(handler(primaryType, object -> queue.add(Request.of(object))));
+        // An update's old and new object have the same name: the key is added once.
+        primary.addHandler(handler(object -> queue.add(Request.of(object)), false));
         for (ControllerSpec.Watch<?> watch : spec.watches()) {
             wireWatch(spec.name(), watch, primaryType, queue);
         }
@@ -340,23 +341,22 @@ public final class ControllerManager implements AutoCloseable {
 
     private <S extends ApiObject> void wireWatch(String controller, ControllerSpec.Watch<S> watch, ResourceType<?> primaryType, WorkQueue<Request> queue) {
         ResourceType<S> type = registry.forType(watch.kind());
-        Consumer<S> enqueue;
         if (watch.isOwned()) {
-            enqueue = object -> ownerRequest(object, primaryType).ifPresent(queue::add);
-        } else {
-            EventMapper<S> mapper = watch.mapper();
-            enqueue = object -> {
-                try {
-                    Collection<Request> requests = mapper.map(object, client);
-                    if (requests != null) {
-                        requests.forEach(queue::add);
-                    }
-                } catch (RuntimeException e) {
-                    log.error("controller {}: the event mapper for {} threw on {}; it must not", controller, type, object.name(), e);
-                }
-            };
+            informers.forType(type).addHandler(ownedHandler(primaryType, queue));
+            return;
         }
-        informers.forType(type).addHandler(handler(type, enqueue));
+        EventMapper<S> mapper = watch.mapper();
+        Consumer<S> enqueue = object -> {
+            try {
+                Collection<Request> requests = mapper.map(object, client);
+                if (requests != null) {
+                    requests.forEach(queue::add);
+                }
+            } catch (RuntimeException e) {
+                log.error("controller {}: the event mapper for {} threw on {}; it must not", controller, type, object.name(), e);
+            }
+        };
+        informers.forType(type).addHandler(handler(enqueue, true));
     }
 
     /** The primary an owned object's controller reference names, if it is of the primary's kind and group. */
@@ -416,8 +416,41 @@ public final class ControllerManager implements AutoCloseable {
         });
     }
 
-    /** A handler that enqueues through {@code enqueue} for every change; on an update, for the old and the new object. */
-    private static <T extends ApiObject> ResourceEventHandler<T> handler(ResourceType<T> type, Consumer<? super T> enqueue) {
+    /**
+     * An owned kind's handler: enqueues the primary named by the controller reference; on an
+     * update, the old one's too when the reference changed (an adoption or a release).
+     */
+    private static <S extends ApiObject> ResourceEventHandler<S> ownedHandler(ResourceType<?> primaryType, WorkQueue<Request> queue) {
+        return new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(S object) {
+                ownerRequest(object, primaryType).ifPresent(queue::add);
+            }
+
+            @Override
+            public void onUpdate(S oldObject, S newObject) {
+                Optional<Request> now = ownerRequest(newObject, primaryType);
+                now.ifPresent(queue::add);
+                if (oldObject.metadata().ownerReferences() != newObject.metadata().ownerReferences()) {
+                    Optional<Request> before = ownerRequest(oldObject, primaryType);
+                    if (before.isPresent() && !before.equals(now)) {
+                        queue.add(before.get());
+                    }
+                }
+            }
+
+            @Override
+            public void onDelete(S object) {
+                ownerRequest(object, primaryType).ifPresent(queue::add);
+            }
+        };
+    }
+
+    /**
+     * A handler that enqueues through {@code enqueue} for every change; on an update, for the new
+     * object, and for the old one too when {@code oldToo} (a mapper may map them to other keys).
+     */
+    private static <T extends ApiObject> ResourceEventHandler<T> handler(Consumer<? super T> enqueue, boolean oldToo) {
         return new ResourceEventHandler<>() {
             @Override
             public void onAdd(T object) {
@@ -426,7 +459,9 @@ public final class ControllerManager implements AutoCloseable {
 
             @Override
             public void onUpdate(T oldObject, T newObject) {
-                enqueue.accept(oldObject);
+                if (oldToo) {
+                    enqueue.accept(oldObject);
+                }
                 enqueue.accept(newObject);
             }
 

@@ -3,6 +3,7 @@ package io.steersman.core.informer;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -14,11 +15,17 @@ import java.util.function.Function;
  */
 final class Index<T> {
     private final String name;
+    private final Function<T, ?> source;
     private final Function<T, Collection<String>> values;
     private final Map<String, Set<String>> keysByValue = new ConcurrentHashMap<>();
 
-    Index(String name, Function<T, Collection<String>> values) {
+    /**
+     * {@code source} is the part of an object its index values come from (its labels, say): when an
+     * update leaves it equal, the values are not computed again.
+     */
+    Index(String name, Function<T, ?> source, Function<T, Collection<String>> values) {
         this.name = name;
+        this.source = source;
         this.values = values;
     }
 
@@ -27,6 +34,9 @@ final class Index<T> {
     }
 
     void update(String key, T oldObject, T newObject) {
+        if (oldObject != null && newObject != null && Objects.equals(source.apply(oldObject), source.apply(newObject))) {
+            return; // most updates (status, a binding) change nothing an index looks at
+        }
         Collection<String> oldValues = oldObject == null ? List.of() : values.apply(oldObject);
         Collection<String> newValues = newObject == null ? List.of() : values.apply(newObject);
         if (oldValues.equals(newValues)) {

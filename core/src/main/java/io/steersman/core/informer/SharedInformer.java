@@ -81,10 +81,11 @@ public final class SharedInformer<T extends ApiObject> {
         this.type = type;
         this.store = store;
         this.resyncExecutor = resyncExecutor;
-        addIndex(new Index<>(NAMESPACE, o -> o.namespace() == null ? List.of() : List.of(o.namespace())));
-        addIndex(new Index<>(CONTROLLER_UID, o -> o.metadata().controllerRef().map(r -> List.of(r.uid())).orElse(List.of())));
-        addIndex(new Index<>(OWNER_UID, SharedInformer::ownerUids));
-        addIndex(new Index<>(LABEL, o -> labelTerms(o.metadata().labels())));
+        addIndex(new Index<>(NAMESPACE, ApiObject::namespace, o -> o.namespace() == null ? List.of() : List.of(o.namespace())));
+        addIndex(new Index<>(CONTROLLER_UID, o -> o.metadata().ownerReferences(),
+                o -> o.metadata().controllerRef().map(r -> List.of(r.uid())).orElse(List.of())));
+        addIndex(new Index<>(OWNER_UID, o -> o.metadata().ownerReferences(), SharedInformer::ownerUids));
+        addIndex(new Index<>(LABEL, o -> o.metadata().labels(), o -> labelTerms(o.metadata().labels())));
     }
 
     private void addIndex(Index<T> index) {

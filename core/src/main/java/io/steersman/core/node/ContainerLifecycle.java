@@ -12,14 +12,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One step of one simulated container: from the status the pod reports now to the status it
  * should report at {@code now}. A container pulls its image from the catalog (or fails to, and
  * stays in ErrImagePull then ImagePullBackOff), runs, becomes started and ready when its probes
  * would pass, and crashes and restarts with the kubelet's back-off when its pod asks for it.
- * Pure: everything it needs comes in, and the events to report go out in {@code notes}.
+ * Pure but for a cache of image IDs: everything it needs comes in, and the events to report go
+ * out in {@code notes}. Thread-safe.
  */
 final class ContainerLifecycle {
 
@@ -34,7 +37,10 @@ final class ContainerLifecycle {
     /** What a step produced: the status, and the earliest future time at which it changes by itself (null: never). */
     record Step(ContainerStatus status, Instant wakeAt) {}
 
+    private static final int MAX_IMAGE_IDS = 1024;
+
     private final ImageCatalog catalog;
+    private final Map<String, String> imageIDs = new ConcurrentHashMap<>();
 
     ContainerLifecycle(ImageCatalog catalog) {
         this.catalog = catalog;
@@ -126,7 +132,7 @@ final class ContainerLifecycle {
         notes.add(Note.normal("Created", "Created container: " + name));
         notes.add(Note.normal("Started", "Started container " + name));
         String containerID = "containerd://" + sha256(pod.uid() + "/" + name + "/" + restartCount);
-        String imageID = reference.repository() + "@" + (reference.digest() != null ? reference.digest() : "sha256:" + sha256(canonical));
+        String imageID = imageID(reference, canonical);
         if (init) {
             ContainerState completed = new ContainerState(null, null, new ContainerState.Terminated(0, null, "Completed", null,
                     now, now, containerID, null), null);
@@ -219,6 +225,22 @@ final class ContainerLifecycle {
             }
         }
         return earliest;
+    }
+
+    /**
+     * {@code repository@sha256:...}: the image's own digest, or one made from its name. The same
+     * image starts in many pods: each distinct one is computed once (up to a bound; then per call).
+     */
+    private String imageID(ImageReference reference, String canonical) {
+        String known = imageIDs.get(canonical);
+        if (known != null) {
+            return known;
+        }
+        String made = reference.repository() + "@" + (reference.digest() != null ? reference.digest() : "sha256:" + sha256(canonical));
+        if (imageIDs.size() < MAX_IMAGE_IDS) {
+            imageIDs.put(canonical, made);
+        }
+        return made;
     }
 
     private static String sha256(String text) {

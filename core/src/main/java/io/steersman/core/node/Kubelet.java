@@ -9,12 +9,15 @@ import io.steersman.api.controller.Request;
 import io.steersman.api.controller.Result;
 import io.steersman.api.model.core.Container;
 import io.steersman.api.model.core.Node;
+import io.steersman.api.model.core.ContainerStatus;
 import io.steersman.api.model.core.Pod;
+import io.steersman.api.model.core.PodStatus;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Plays the kubelet of the simulated nodes for each pod bound to one of them: gives it an IP and
@@ -29,6 +32,15 @@ final class Kubelet implements Reconciler<Pod> {
     static final String NAME = "kubelet";
 
     private final SimulatedNodes nodes;
+    /**
+     * Per pod (namespace/name): the resourceVersion at which this kubelet last worked out the pod's
+     * status, and when that status next changes by itself. A pod still at that version (the echo of
+     * the kubelet's own status write, say) needs nothing until then, as the real kubelet's status
+     * manager writes nothing when the status it computes is the one it last sent.
+     */
+    private final Map<String, Synced> synced = new ConcurrentHashMap<>();
+
+    private record Synced(String resourceVersion, Instant wakeAt) {}
 
     @Inject
     Kubelet(SimulatedNodes nodes) {
@@ -40,6 +52,7 @@ final class Kubelet implements Reconciler<Pod> {
         String key = request.toString();
         Optional<Pod> found = context.primary();
         if (found.isEmpty()) {
+            synced.remove(key);
             nodes.release(key);
             return Result.done();
         }
@@ -47,12 +60,20 @@ final class Kubelet implements Reconciler<Pod> {
         if (!nodes.simulates(pod.spec().nodeName())) {
             return Result.done();
         }
+        Synced last = synced.get(key);
+        if (last != null && last.resourceVersion().equals(pod.metadata().resourceVersion()) && !pod.metadata().isBeingDeleted()) {
+            Instant now = context.clock().now();
+            if (last.wakeAt() == null || now.isBefore(last.wakeAt())) {
+                return after(last.wakeAt(), now);
+            }
+        }
         Optional<Node> node = context.client().get(Node.class, null, pod.spec().nodeName());
         if (node.isEmpty()) {
             return Result.done(); // registered soon; the pod is reconciled again when its status is written
         }
         Instant now = context.clock().now();
         if (pod.metadata().isBeingDeleted()) {
+            synced.remove(key);
             return terminate(pod, node.get(), key, now, context);
         }
         String hostIP = nodes.internalIp(node.get().name());
@@ -64,8 +85,30 @@ final class Kubelet implements Reconciler<Pod> {
             return Result.requeueAfter(Duration.ofSeconds(10));
         }
         PodLifecycle.Outcome outcome = nodes.lifecycle().advance(pod, hostIP, podIP.get(), false, now);
-        write(pod, outcome, context);
+        Pod written = write(pod, outcome, context);
+        if (allRunning(outcome.status())) {
+            synced.put(key, new Synced(written.metadata().resourceVersion(), outcome.wakeAt()));
+        } else {
+            synced.remove(key); // a waiting container moves on when the kubelet looks again (ErrImagePull, say)
+        }
         return after(outcome.wakeAt(), now);
+    }
+
+    /**
+     * Every app container runs: the state in which working the status out again gives the same
+     * status until its wake-up time (readiness and crashes are on the clock); a waiting container
+     * may change on the next look.
+     */
+    private static boolean allRunning(PodStatus status) {
+        if (status.containerStatuses().isEmpty()) {
+            return false;
+        }
+        for (ContainerStatus container : status.containerStatuses()) {
+            if (container.state() == null || container.state().running() == null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Result terminate(Pod pod, Node node, String key, Instant now, Context<Pod> context) {
@@ -105,14 +148,17 @@ final class Kubelet implements Reconciler<Pod> {
         }
     }
 
-    private static void write(Pod pod, PodLifecycle.Outcome outcome, Context<Pod> context) {
+    /** Writes the status if it changed and records the notes as events; returns the pod as stored now. */
+    private static Pod write(Pod pod, PodLifecycle.Outcome outcome, Context<Pod> context) {
+        Pod written = pod;
         if (!outcome.status().equals(pod.status())) {
-            context.client().updateStatus(pod.withStatus(outcome.status()));
+            written = context.client().updateStatus(pod.withStatus(outcome.status()));
         }
         EventRecorder events = context.events();
         for (Note note : outcome.notes()) {
             events.event(pod, note.type(), note.reason(), "%s", note.message());
         }
+        return written;
     }
 
     private static Result after(Instant wakeAt, Instant now) {

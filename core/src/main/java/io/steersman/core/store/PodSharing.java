@@ -7,6 +7,7 @@ import io.steersman.api.model.core.PodSpec;
 import io.steersman.api.model.core.PodStatus;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Stores a pod with the parts it has in common with other pods as one object: what many pods
@@ -20,6 +21,8 @@ import java.util.List;
  */
 final class PodSharing {
     private final SharingPool pool = new SharingPool(8192);
+    /** Specs by {@link #shapeHash}: as {@link SharingPool}, but without walking the containers again. */
+    private final PodSpec[] specs = new PodSpec[4096];
 
     /** {@code pod}, or an equal pod made of shared parts; {@code stored} is the pod it replaces, or null. */
     Pod share(Pod pod, Pod stored) {
@@ -34,8 +37,9 @@ final class PodSharing {
 
     private ObjectMeta meta(ObjectMeta meta, ObjectMeta stored) {
         String generateName = pool.share(meta.generateName(), stored == null ? null : stored.generateName());
-        var labels = pool.share(meta.labels(), stored == null ? null : stored.labels());
-        var annotations = pool.share(meta.annotations(), stored == null ? null : stored.annotations());
+        var labels = meta.labels() == (stored == null ? null : stored.labels()) ? meta.labels() : pool.shareKnown(meta.labels());
+        var annotations = meta.annotations() == (stored == null ? null : stored.annotations())
+                ? meta.annotations() : pool.shareKnown(meta.annotations());
         var ownerReferences = pool.share(meta.ownerReferences(), stored == null ? null : stored.ownerReferences());
         var finalizers = pool.share(meta.finalizers(), stored == null ? null : stored.finalizers());
         if (generateName == meta.generateName() && labels == meta.labels() && annotations == meta.annotations()
@@ -50,17 +54,23 @@ final class PodSharing {
         if (spec == stored) {
             return spec;
         }
-        PodSpec shared = pool.share(spec);
-        if (shared != spec) {
-            return shared;
+        var volumes = pool.shareKnown(spec.volumes());
+        var initContainers = pool.shareKnown(spec.initContainers());
+        var containers = pool.shareKnown(spec.containers());
+        if (volumes != spec.volumes() || initContainers != spec.initContainers() || containers != spec.containers()) {
+            spec = new PodSpec(volumes, initContainers, containers, spec.restartPolicy(), spec.terminationGracePeriodSeconds(),
+                    spec.dnsPolicy(), spec.serviceAccountName(), spec.nodeName(), spec.hostname(), spec.subdomain(),
+                    spec.schedulerName(), spec.readinessGates(), spec.unknownFields());
         }
-        // A spec of its own (a hostname, say): its containers may still be everyone's.
-        var containers = pool.share(spec.containers(), stored == null ? null : stored.containers());
-        var initContainers = pool.share(spec.initContainers(), stored == null ? null : stored.initContainers());
-        if (containers == spec.containers() && initContainers == spec.initContainers()) {
-            return spec;
+        // Its lists are the shared ones now: the spec is looked up by their identity, not walked again.
+        int hash = shapeHash(spec);
+        int slot = (hash ^ (hash >>> 16)) & (specs.length - 1);
+        PodSpec pooled = specs[slot];
+        if (pooled != null && pooled.equals(spec)) {
+            return pooled;
         }
-        return spec.withContainers(containers).withInitContainers(initContainers);
+        specs[slot] = spec;
+        return spec;
     }
 
     private PodStatus status(PodStatus status, PodStatus stored) {
@@ -79,6 +89,27 @@ final class PodSharing {
         return new PodStatus(status.phase(), conditions, status.message(), status.reason(), status.nominatedNodeName(),
                 hostIP, hostIPs, status.podIP(), status.podIPs(), status.startTime(), initStatuses, statuses,
                 status.unknownFields());
+    }
+
+    /**
+     * A spec's hash given that its lists are shared ones: those hashed by identity, the rest by
+     * value. Equal specs with the same shared lists hash alike; equality is still the spec's own
+     * (cheap then: the lists compare by identity first).
+     */
+    private static int shapeHash(PodSpec s) {
+        int h = System.identityHashCode(s.containers());
+        h = 31 * h + System.identityHashCode(s.initContainers());
+        h = 31 * h + System.identityHashCode(s.volumes());
+        h = 31 * h + Objects.hashCode(s.restartPolicy());
+        h = 31 * h + Objects.hashCode(s.terminationGracePeriodSeconds());
+        h = 31 * h + Objects.hashCode(s.dnsPolicy());
+        h = 31 * h + Objects.hashCode(s.serviceAccountName());
+        h = 31 * h + Objects.hashCode(s.nodeName());
+        h = 31 * h + Objects.hashCode(s.hostname());
+        h = 31 * h + Objects.hashCode(s.subdomain());
+        h = 31 * h + Objects.hashCode(s.schedulerName());
+        h = 31 * h + s.readinessGates().hashCode();
+        return 31 * h + s.unknownFields().hashCode();
     }
 
     /** Container statuses with shared images, image IDs and states (each status has its own container ID). */

@@ -11,12 +11,15 @@ package io.steersman.core.store;
  */
 final class SharingPool {
     private final Object[] slots;
+    /** Values this pool handed out, by identity: one met again (a template's containers) is known without hashing it. */
+    private final Object[] known;
 
     SharingPool(int slots) {
         if (Integer.bitCount(slots) != 1) {
             throw new IllegalArgumentException("slots must be a power of two: " + slots);
         }
         this.slots = new Object[slots];
+        this.known = new Object[slots];
     }
 
     /** {@code value}, or the equal value seen before it that is still pooled; null and empty collections stay as they are. */
@@ -34,6 +37,24 @@ final class SharingPool {
         }
         slots[slot] = value;
         return value;
+    }
+
+    /**
+     * {@link #share}, but first by identity: for values that are often the very object handed out
+     * before (a template's containers or labels in every pod made from it), whose hash walks them
+     * whole.
+     */
+    <T> T shareKnown(T value) {
+        if (value == null) {
+            return null;
+        }
+        int mask = known.length - 1;
+        if (known[System.identityHashCode(value) & mask] == value) {
+            return value;
+        }
+        T shared = share(value);
+        known[System.identityHashCode(shared) & mask] = shared;
+        return shared;
     }
 
     /**
