@@ -30,10 +30,12 @@ import java.util.Map;
  *       to a new image until every pod runs it and all are available.</li>
  * </ol>
  * Prints one {@code name=value} line per figure. Arguments (optional): number of Deployments,
- * replicas each, replicas of the rollout Deployment, and the mode: {@code deterministic} (the
+ * replicas each, replicas of the rollout Deployment, the mode: {@code deterministic} (the
  * default: {@code settle()} runs every controller on the benchmark's thread, manual clock) or
  * {@code workers} (the real-time mode the launcher runs: each controller on its own worker threads,
- * system clock, {@code settle()} waits for them).
+ * system clock, {@code settle()} waits for them), and {@code cold} (the default: the figures of a
+ * fresh JVM, JIT compilation included) or {@code warm} (both workloads run first at a tenth of
+ * their size on throwaway control planes, so the figures are those of compiled code).
  */
 public final class DeploymentBenchmark {
     private static final String NS = "bench";
@@ -48,10 +50,18 @@ public final class DeploymentBenchmark {
         if (args.length > 3 && !workers && !args[3].equals("deterministic")) {
             throw new IllegalArgumentException("mode must be deterministic or workers: " + args[3]);
         }
+        boolean warm = args.length > 4 && args[4].equals("warm");
+        if (args.length > 4 && !warm && !args[4].equals("cold")) {
+            throw new IllegalArgumentException("the last argument must be cold or warm: " + args[4]);
+        }
         print("mode", workers ? "workers" : "deterministic");
+        print("jvm", warm ? "warm" : "cold");
         print("java.version", System.getProperty("java.version"));
         print("cpus", Runtime.getRuntime().availableProcessors());
         print("heap.max.mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        if (warm) {
+            warmUp(workers, Math.max(1, deployments / 10), replicas, Math.max(1, rolloutReplicas / 10));
+        }
 
         try (ControlPlane cp = controlPlane(workers)) {
             cp.apply(Namespace.of(ObjectMeta.builder().name(NS).build(), null));
@@ -100,6 +110,22 @@ public final class DeploymentBenchmark {
             print("rollout.cpu_seconds", String.format(Locale.ROOT, "%.2f", (processCpuNanos() - cpuStart) / 1e9));
             print("rollout.heap.peak.mb", peakHeapMb());
             printControllers("rollout", cp);
+        }
+    }
+
+    /** Both workloads at a smaller size, unmeasured, so that the JIT has compiled what they run. */
+    private static void warmUp(boolean workers, int deployments, int replicas, int rolloutReplicas) {
+        try (ControlPlane cp = controlPlane(workers)) {
+            cp.apply(Namespace.of(ObjectMeta.builder().name(NS).build(), null));
+            for (int i = 0; i < deployments; i++) {
+                cp.client().create(deployment("warm-" + i, replicas, "nginx:1.25"));
+            }
+            settle(cp);
+            cp.client().create(deployment("big", rolloutReplicas, "nginx:1.25"));
+            settle(cp);
+            Deployment d = cp.get(Deployment.class, NS, "big").orElseThrow();
+            cp.client().update(d.withSpec(d.spec().withTemplate(template("big", "nginx:1.26"))));
+            settle(cp);
         }
     }
 
