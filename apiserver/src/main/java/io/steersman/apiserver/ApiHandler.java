@@ -74,6 +74,7 @@ final class ApiHandler extends Handler.Abstract {
             exchange.callback.failed(new IllegalStateException(status.message()));
             return;
         }
+        exchange.drainUnreadBody();
         exchange.sendStatus(status);
     }
 

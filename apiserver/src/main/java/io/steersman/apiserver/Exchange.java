@@ -19,6 +19,8 @@ import org.eclipse.jetty.util.Fields;
 final class Exchange {
     /** Upstream's limit on request bodies (3 MiB). */
     static final int MAX_BODY = 3 * 1024 * 1024;
+    /** How much of a body no one read is drained after an error answer, as Go's server does (256 KiB). */
+    static final int MAX_DRAIN = 256 * 1024;
 
     final Request request;
     final Response response;
@@ -26,6 +28,7 @@ final class Exchange {
     private final Fields query;
     private final List<String> warnings = new ArrayList<>();
     private Authenticator.Principal principal = new Authenticator.Principal("anonymous", false);
+    private boolean bodyRead;
 
     Exchange(Request request, Response response, Callback callback) {
         this.request = request;
@@ -83,6 +86,7 @@ final class Exchange {
 
     /** The request body, refused with 413 past {@link #MAX_BODY}. */
     byte[] body() {
+        bodyRead = true;
         long declared = request.getLength();
         if (declared > MAX_BODY) {
             throw Errors.tooLarge(MAX_BODY);
@@ -96,6 +100,34 @@ final class Exchange {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Reads and drops a request body no one read, up to {@link #MAX_DRAIN}, before an early answer
+     * (an error found before the body mattered). Without it Jetty closes the connection when the
+     * body has not fully arrived yet, after the answer went out without {@code Connection: close}, so
+     * a client that sends the next request on the same connection finds it closed (Go's server
+     * drains the same way). A larger body still closes the connection.
+     */
+    void drainUnreadBody() {
+        if (bodyRead || !hasBody()) {
+            return;
+        }
+        bodyRead = true;
+        try (InputStream in = Request.asInputStream(request)) {
+            byte[] buffer = new byte[8192];
+            int left = MAX_DRAIN;
+            int n;
+            while (left > 0 && (n = in.read(buffer, 0, Math.min(buffer.length, left))) >= 0) {
+                left -= n;
+            }
+        } catch (IOException e) {
+            // The client went away or sent less than it declared: nothing left to keep open.
+        }
+    }
+
+    private boolean hasBody() {
+        return request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
     }
 
     MediaType contentType() {

@@ -293,6 +293,15 @@ class KubectlEndToEndTest {
     }
 
     @Test
+    void aFieldSelectorOnAFieldTheKindCannotSelectOnIsABadRequest() {
+        Kubectl.Result result = kubectl.run("get", "pods", "--field-selector", "spec.foo=bar");
+        assertThat(result.code()).as(result.toString()).isEqualTo(1);
+        assertThat(result.err()).isEqualTo("Error from server (BadRequest): Unable to find \"/v1, Resource=pods\" that match label selector \"\","
+                + " field selector \"spec.foo=bar\": field label not supported: spec.foo\n");
+        assertThat(ok("get", "pods", "--field-selector", "status.phase=Running").err()).isEqualTo("No resources found in default namespace.\n");
+    }
+
+    @Test
     void applyOfAListAppliesEachItem() {
         Path file = kubectl.file("list/cms.yaml", """
                 apiVersion: v1

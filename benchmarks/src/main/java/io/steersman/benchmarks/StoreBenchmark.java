@@ -40,7 +40,9 @@ import java.util.function.IntConsumer;
  * Measures the API store over the memory backend: writes per second (one and two threads, simple
  * ConfigMaps and controller-shaped pods, with a ConcurrentHashMap put as the peer), watch fan-out
  * latency to 1 and 100 watchers, and heap bytes per stored pod. Prints one {@code name=value} line
- * per figure. Run it as the benchmarks pom says (package, then java with target/classpath.txt).
+ * per figure. Run it as the benchmarks pom says (package, then java with target/classpath.txt);
+ * arguments name the parts to run: {@code writes}, {@code watch}, {@code heap} (synthetic pods),
+ * {@code system} (pods the control plane made: the headline heap figure); none runs them all.
  */
 public final class StoreBenchmark {
     private static final Clock CLOCK = Clock.SYSTEM;
@@ -49,7 +51,7 @@ public final class StoreBenchmark {
     private StoreBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        // Arguments name the parts to run (writes, watch, heap); none runs them all.
+        // Arguments name the parts to run (writes, watch, heap, system); none runs them all.
         java.util.Set<String> parts = args.length == 0 ? java.util.Set.of("writes", "watch", "heap", "system") : java.util.Set.of(args);
         System.out.println("cpus=" + Runtime.getRuntime().availableProcessors());
         System.out.println("java=" + System.getProperty("java.version"));
