@@ -93,6 +93,9 @@ public final class EventRecorders {
         if (args == null || args.length == 0) {
             return format;
         }
+        if ("%s".equals(format) && args[0] instanceof String message) {
+            return message; // the caller's own String, which it may share between events
+        }
         String simple = simpleFormat(format, args);
         if (simple != null) {
             return simple;

@@ -38,9 +38,11 @@ final class ContainerLifecycle {
     record Step(ContainerStatus status, Instant wakeAt) {}
 
     private static final int MAX_IMAGE_IDS = 1024;
+    private static final int MAX_MESSAGES = 4096;
 
     private final ImageCatalog catalog;
     private final Map<String, String> imageIDs = new ConcurrentHashMap<>();
+    private final Map<String, String> messages = new ConcurrentHashMap<>();
 
     ContainerLifecycle(ImageCatalog catalog) {
         this.catalog = catalog;
@@ -128,9 +130,9 @@ final class ContainerLifecycle {
     private Step start(Pod pod, Container container, String canonical, ImageReference reference, ContainerState lastState,
             int restartCount, PodBehaviour behaviour, boolean init, Instant now, List<Note> notes) {
         String name = container.name();
-        notes.add(Note.normal("Pulled", "Container image \"" + container.image() + "\" already present on machine"));
-        notes.add(Note.normal("Created", "Created container: " + name));
-        notes.add(Note.normal("Started", "Started container " + name));
+        notes.add(Note.normal("Pulled", message(container.image(), "Container image \"", "\" already present on machine")));
+        notes.add(Note.normal("Created", message(name, "Created container: ", "")));
+        notes.add(Note.normal("Started", message(name, "Started container ", "")));
         String containerID = "containerd://" + sha256(pod.uid() + "/" + name + "/" + restartCount);
         String imageID = imageID(reference, canonical);
         if (init) {
@@ -225,6 +227,19 @@ final class ContainerLifecycle {
             }
         }
         return earliest;
+    }
+
+    /**
+     * {@code prefix + subject + suffix}, one String per distinct text (up to a bound): every pod of a
+     * template starts the same containers from the same images, and its Events keep the messages.
+     */
+    private String message(String subject, String prefix, String suffix) {
+        String text = prefix + subject + suffix;
+        String known = messages.putIfAbsent(text, text);
+        if (known == null && messages.size() > MAX_MESSAGES) {
+            messages.clear(); // many distinct images or names: start over rather than grow
+        }
+        return known != null ? known : text;
     }
 
     /**
