@@ -21,8 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * should report at {@code now}. A container pulls its image from the catalog (or fails to, and
  * stays in ErrImagePull then ImagePullBackOff), runs, becomes started and ready when its probes
  * would pass, and crashes and restarts with the kubelet's back-off when its pod asks for it.
- * Pure but for caches of image IDs and messages: everything it needs comes in, and the events to report go
- * out in {@code notes}. Thread-safe.
+ * Pure but for caches of image IDs and messages: everything it needs comes in, and the events
+ * to report go out in {@code notes}. Thread-safe.
  */
 final class ContainerLifecycle {
 
