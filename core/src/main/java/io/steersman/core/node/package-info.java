@@ -10,7 +10,8 @@
  *       (cpu 32, memory 256Gi, pods 110; reported, not enforced), InternalIP {@code 172.18.0.2} and
  *       up, the usual {@code kubernetes.io/*} labels.</li>
  *   <li>Binds each unscheduled pod to a Ready node that matches its {@code nodeSelector},
- *       round-robin (event {@code Scheduled}); with none, PodScheduled False / Unschedulable and a
+ *       round-robin, through the pods/binding subresource as kube-scheduler does (node name and
+ *       PodScheduled True in one write; event {@code Scheduled}); with none, PodScheduled False / Unschedulable and a
  *       FailedScheduling event.</li>
  *   <li>Runs each pod bound to a simulated node: a unique pod IP from the pod CIDR (released when
  *       the pod is gone), hostIP, startTime, phase Pending → Running, init containers completed,
