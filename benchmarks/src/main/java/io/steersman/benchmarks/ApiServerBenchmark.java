@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
+import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
@@ -45,7 +46,10 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code <server>.create_pods_per_s.<threads>t}: 10,000 pods created with 1 and 8 threads;</li>
  *   <li>{@code <server>.list_10000_pods_ms.{best,median}}: one list of the 10,000 pods;</li>
  *   <li>{@code <server>.watch_latency_ms.<watchers>w.{p50,p99}}: from sending a create to each
- *       watcher receiving its ADDED event, one event in flight at a time, 1 and 100 watchers;</li>
+ *       watcher receiving its ADDED event, one event in flight at a time, 1 and 100 watchers, each
+ *       watcher with its own fabric8 client (as separate processes would have);
+ *       {@code <server>.watch_latency_ms.<watchers>w_1client.{p50,p99}}: the same with all the watches
+ *       opened on one client (as one process watching many times would have);</li>
  *   <li>{@code <server>.list_cpu_ms.<pods>_pods.server/rest} (per list, in milliseconds),
  *       {@code <server>.create_cpu_us_per_pod.1t.server/rest} and
  *       {@code <server>.watch_cpu_us_per_delivery.<watchers>w.server/rest}: CPU microseconds per pod
@@ -54,24 +58,45 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code floor.create_pods_per_s.<threads>t}: the same creates against a server that does no
  *       work ({@link CannedServer}): the most the client reaches on this machine.</li>
  * </ul>
+ * Every client of a run uses the same fabric8 HTTP client implementation ({@link HttpClients}),
+ * chosen with {@code --http-client=NAME} (default {@value #DEFAULT_HTTP_CLIENT}) and printed as
+ * {@code http_client}: comparing servers through different clients would measure the clients.
+ * Where the client's threads cannot be told from the server's by name (the Vert.x client against
+ * the mock server, both on {@code vert.x-*} threads), the CPU figures say {@code all} instead of
+ * {@code server/rest}.
  * Before its figures each server gets the same warm-up: {@value #WARM_UP} pods created and deleted
  * at once, so the client and the JVM are equally warm for both servers (the server measured second
  * would otherwise have a client warmed by the first run) and both stores are empty again (the mock
  * server's creates slow down with every object it holds).
- * Arguments: the number of pods (default 10,000) and of watchers in the second watch run (default 100).
+ * Arguments: the number of pods (default 10,000) and of watchers in the second watch run (default 100),
+ * and {@code --http-client=jdk|okhttp|vertx5} anywhere.
  * Run: {@code mvn -B -q -pl benchmarks -am -DskipTests package} then
- * {@code java -Xmx4g -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" io.steersman.benchmarks.ApiServerBenchmark [pods]}.
+ * {@code java -Xmx3g -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" io.steersman.benchmarks.ApiServerBenchmark [--http-client=okhttp] [pods watchers]}.
  */
 public final class ApiServerBenchmark {
     private static final int WATCH_EVENTS = 200;
     /** Pods created and deleted before measuring: about 10,000 requests bring the client's JIT to its steady speed. */
     static final int WARM_UP = 5_000;
+    /** The fastest implementation measured on this machine (BENCHMARKS.md). */
+    static final String DEFAULT_HTTP_CLIENT = "okhttp";
 
     private ApiServerBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        int pods = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-        int manyWatchers = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        String httpClientName = DEFAULT_HTTP_CLIENT;
+        List<String> numbers = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.startsWith("--http-client=")) {
+                httpClientName = arg.substring("--http-client=".length());
+            } else {
+                numbers.add(arg);
+            }
+        }
+        HttpClients httpClients = HttpClients.named(httpClientName);
+        HttpClient.Factory factory = httpClients.factory();
+        int pods = numbers.size() > 0 ? Integer.parseInt(numbers.get(0)) : 10_000;
+        int manyWatchers = numbers.size() > 1 ? Integer.parseInt(numbers.get(1)) : 100;
+        System.out.println("http_client=" + httpClients.label());
         System.out.println("pods=" + pods);
         System.out.println("watchers=" + manyWatchers);
         ResourceRegistry registry = BuiltinResources.registry();
@@ -79,18 +104,32 @@ public final class ApiServerBenchmark {
         try (BackendStore store = new BackendStore(registry, Clock.SYSTEM, new MemoryBackend());
                 ApiServer server = ApiServer.builder(store, registry).port(0).tls(certificates).token("bench-token").build().start()) {
             Config config = config(server.url().toString(), certificates);
-            run("steersman", "steersman-", () -> new KubernetesClientBuilder().withConfig(config).build(), pods, manyWatchers);
+            run("steersman", "steersman-", () -> new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(factory).build(),
+                    pods, manyWatchers);
         }
         KubernetesMockServer mock = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
                 new KubernetesCrudDispatcher(), true);
         mock.init();
         try {
-            run("mock", "vert.x-", mock::createClient, pods, manyWatchers);
+            // The mock's own client settings (trusting its self-signed certificate, HTTP/1.1), with the
+            // same concurrency limits as the other servers' clients and the run's HTTP client.
+            Config mockConfig;
+            try (KubernetesClient probe = mock.createClient(factory)) {
+                mockConfig = new ConfigBuilder(probe.getConfiguration())
+                        .withMaxConcurrentRequests(256)
+                        .withMaxConcurrentRequestsPerHost(256)
+                        .build();
+            }
+            // The Vert.x client's threads are vert.x-* like the mock's: no server/rest split then.
+            String mockThreads = httpClients == HttpClients.VERTX5 ? null : "vert.x-";
+            run("mock", mockThreads, () -> mock.createClient(builder -> builder.withConfig(mockConfig).withHttpClientFactory(factory)),
+                    pods, manyWatchers);
         } finally {
             mock.destroy();
         }
         try (CannedServer canned = new CannedServer(certificates);
-                KubernetesClient client = new KubernetesClientBuilder().withConfig(config(canned.url().toString(), certificates)).build()) {
+                KubernetesClient client = new KubernetesClientBuilder().withConfig(config(canned.url().toString(), certificates))
+                        .withHttpClientFactory(factory).build()) {
             for (int i = 0; i < 2 * WARM_UP; i++) {
                 client.pods().inNamespace("warm-up").resource(pod("warm-up", "w-" + i)).create();
             }
@@ -115,13 +154,13 @@ public final class ApiServerBenchmark {
 
     private static void run(String name, String serverThreads, Clients clients, int pods, int manyWatchers) throws Exception {
         try (KubernetesClient client = clients.open()) {
-            for (String ns : List.of("bench-1", "bench-8", "watch-1", "watch-many")) {
+            for (String ns : List.of("bench-1", "bench-8", "watch-1", "watch-many", "watch-shared")) {
                 client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).create();
             }
             warmUp(name, client);
             CpuMeter cpu = CpuMeter.start(serverThreads);
             report(name + ".create_pods_per_s.1t", createPods(client, "bench-1", pods, 1));
-            System.out.println(name + ".create_cpu_us_per_pod.1t.server/rest=" + cpu.stop().perUnit(pods));
+            System.out.println(name + ".create_cpu_us_per_pod.1t." + cpu.stop().perUnit(pods));
             report(name + ".create_pods_per_s.8t", createPods(client, "bench-8", pods, 8));
             double[] lists = new double[10];
             CpuMeter listCpu = CpuMeter.start(serverThreads);
@@ -133,12 +172,13 @@ public final class ApiServerBenchmark {
                     throw new IllegalStateException(name + ": listed " + count + " pods, expected " + pods);
                 }
             }
-            System.out.println(name + ".list_cpu_ms." + pods + "_pods.server/rest=" + listCpu.stop().perUnit(1000L * lists.length));
+            System.out.println(name + ".list_cpu_ms." + pods + "_pods." + listCpu.stop().perUnit(1000L * lists.length));
             Arrays.sort(lists);
             report(name + ".list_" + pods + "_pods_ms.best", lists[0]);
             report(name + ".list_" + pods + "_pods_ms.median", lists[lists.length / 2]);
-            watchLatency(name, serverThreads, clients, client, "watch-1", 1);
-            watchLatency(name, serverThreads, clients, client, "watch-many", manyWatchers);
+            watchLatency(name, serverThreads, clients, client, "watch-1", 1, true);
+            watchLatency(name, serverThreads, clients, client, "watch-many", manyWatchers, true);
+            watchLatency(name, serverThreads, clients, client, "watch-shared", manyWatchers, false);
         }
     }
 
@@ -185,8 +225,13 @@ public final class ApiServerBenchmark {
         }
     }
 
-    private static void watchLatency(String name, String serverThreads, Clients clients, KubernetesClient writer, String namespace, int watchers)
-            throws Exception {
+    /**
+     * Measures watch latency with {@code watchers} watches, each on its own client when
+     * {@code clientPerWatcher}, else all on one client (figures suffixed {@code _1client}).
+     */
+    private static void watchLatency(String name, String serverThreads, Clients clients, KubernetesClient writer, String namespace, int watchers,
+            boolean clientPerWatcher) throws Exception {
+        String figure = name + ".watch_latency_ms." + watchers + "w" + (clientPerWatcher ? "" : "_1client");
         Map<String, Long> sent = new ConcurrentHashMap<>();
         long[] samples = new long[WATCH_EVENTS * watchers];
         int[] next = {0};
@@ -195,8 +240,9 @@ public final class ApiServerBenchmark {
         List<Watch> watches = new ArrayList<>();
         try {
             for (int w = 0; w < watchers; w++) {
-                // A client per watcher, as separate processes would have.
-                watchClients.add(clients.open());
+                if (clientPerWatcher || watchClients.isEmpty()) {
+                    watchClients.add(clients.open());
+                }
                 KubernetesClient client = watchClients.get(watchClients.size() - 1);
                 watches.add(client.configMaps().inNamespace(namespace).watch(new Watcher<ConfigMap>() {
                     @Override
@@ -232,7 +278,7 @@ public final class ApiServerBenchmark {
                     throw new IllegalStateException(name + ": event " + i + " did not reach all " + watchers + " watchers");
                 }
             }
-            System.out.println(name + ".watch_cpu_us_per_delivery." + watchers + "w.server/rest="
+            System.out.println(name + ".watch_cpu_us_per_delivery." + watchers + "w" + (clientPerWatcher ? "" : "_1client") + "."
                     + cpu.stop().perUnit((long) WATCH_EVENTS * watchers));
         } finally {
             watches.forEach(Watch::close);
@@ -240,8 +286,8 @@ public final class ApiServerBenchmark {
         }
         long[] sorted = Arrays.copyOf(samples, next[0]);
         Arrays.sort(sorted);
-        report(name + ".watch_latency_ms." + watchers + "w.p50", sorted[sorted.length / 2] / 1e6);
-        report(name + ".watch_latency_ms." + watchers + "w.p99", sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1e6);
+        report(figure + ".p50", sorted[sorted.length / 2] / 1e6);
+        report(figure + ".p99", sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1e6);
     }
 
     private static void report(String key, double value) {

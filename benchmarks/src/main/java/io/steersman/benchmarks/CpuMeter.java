@@ -8,16 +8,21 @@ import java.lang.management.ThreadMXBean;
  * CPU time spent between {@link #start} and {@link #stop}: by the whole process, and by the threads
  * whose names start with a prefix (a server's threads, when it runs in the benchmark's JVM), so a
  * figure can say which side of a request the time went to. A thread that ends in between is not
- * counted; servers keep theirs.
+ * counted; servers keep theirs. Without a prefix (null) only the process's total is known.
  */
 final class CpuMeter {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /** CPU nanoseconds: all of the process, and the prefix's threads. */
     record Split(long process, long threads) {
-        /** Microseconds per unit of work: the prefix's threads, then all the rest (client, GC, JIT). */
+        /**
+         * {@code server/rest=} and microseconds per unit of work: the prefix's threads, then all the rest
+         * (client, GC, JIT); {@code all=} and the process's total when there is no prefix.
+         */
         String perUnit(long units) {
-            return String.format("%.1f/%.1f", threads / 1e3 / units, (process - threads) / 1e3 / units);
+            return threads < 0
+                    ? String.format("all=%.1f", process / 1e3 / units)
+                    : String.format("server/rest=%.1f/%.1f", threads / 1e3 / units, (process - threads) / 1e3 / units);
         }
     }
 
@@ -36,10 +41,14 @@ final class CpuMeter {
 
     Split stop() {
         Split end = now();
-        return new Split(end.process() - start.process(), end.threads() - start.threads());
+        return new Split(end.process() - start.process(), prefix == null ? -1 : end.threads() - start.threads());
     }
 
     private Split now() {
+        long process = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        if (prefix == null) {
+            return new Split(process, -1);
+        }
         long threads = 0;
         for (ThreadInfo info : THREADS.dumpAllThreads(false, false)) {
             if (info.getThreadName().startsWith(prefix)) {
@@ -47,7 +56,6 @@ final class CpuMeter {
                 threads += Math.max(0, cpu);
             }
         }
-        long process = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
         return new Split(process, threads);
     }
 }
