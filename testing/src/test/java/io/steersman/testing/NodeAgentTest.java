@@ -253,6 +253,34 @@ class NodeAgentTest {
     }
 
     @Test
+    void theSchedulerWritesItsEventsAtFiftyPerSecondAfterABurstOfAHundred() {
+        try (ControlPlane cp = Clusters.start()) {
+            startPods(cp, 300); // 300 Scheduled events at one instant
+
+            assertThat(scheduledEvents(cp)).isEqualTo(100);
+            cp.advance(Duration.ofSeconds(1));
+            assertThat(scheduledEvents(cp)).isEqualTo(150);
+            cp.advance(Duration.ofSeconds(3));
+            assertThat(scheduledEvents(cp)).isEqualTo(300);
+        }
+    }
+
+    @Test
+    void theSchedulerDropsEventsWhenItsQueueIsFull() {
+        try (ControlPlane cp = Clusters.start(Map.of("steersman.scheduler.event-queue", "0"))) {
+            startPods(cp, 300);
+            cp.advance(Duration.ofMinutes(1));
+
+            assertThat(scheduledEvents(cp)).isEqualTo(100);
+            assertThat(cp.list(Pod.class, "default")).allSatisfy(pod -> assertThat(pod.spec().nodeName()).isEqualTo("node-1"));
+        }
+    }
+
+    private static long scheduledEvents(ControlPlane cp) {
+        return cp.list(Event.class, "default").stream().filter(e -> "Scheduled".equals(e.reason())).count();
+    }
+
+    @Test
     void aKubeletDropsEventsWhenItsQueueIsFull() {
         try (ControlPlane cp = Clusters.start(Map.of("steersman.node.event-queue", "200"))) {
             startPods(cp, 300); // 100 written, 200 waiting, 600 dropped

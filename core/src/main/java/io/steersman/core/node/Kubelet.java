@@ -81,7 +81,7 @@ final class Kubelet implements Reconciler<Pod> {
             return Result.done(); // registered soon; the pod is reconciled again when its status is written
         }
         Instant now = context.clock().now();
-        EventRecorder recorder = events.forNode(node.get().name(), context);
+        EventRecorder recorder = events.forSource(node.get().name(), context);
         if (pod.metadata().isBeingDeleted()) {
             synced.remove(key);
             return terminate(pod, node.get(), key, now, context, recorder);
