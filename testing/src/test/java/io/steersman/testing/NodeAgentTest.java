@@ -1,6 +1,7 @@
 package io.steersman.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.steersman.api.client.DeleteOptions;
 import io.steersman.api.model.core.ContainerStatus;
@@ -223,5 +224,98 @@ class NodeAgentTest {
                 assertThat(c.reason()).isNull();
             });
         }
+    }
+
+    private static long kubeletEvents(ControlPlane cp) {
+        return cp.list(Event.class, "default").stream().filter(e -> "kubelet".equals(e.source().component())).count();
+    }
+
+    private static void startPods(ControlPlane cp, int count) {
+        for (int i = 0; i < count; i++) {
+            cp.apply(Clusters.pod("default", "web-" + i, "nginx:1.25"));
+        }
+        cp.settle();
+    }
+
+    @Test
+    void aKubeletWritesItsEventsAtFiftyPerSecondAfterABurstOfAHundred() {
+        try (ControlPlane cp = Clusters.start()) {
+            startPods(cp, 300); // 900 kubelet events (Pulled, Created, Started) at one instant
+
+            assertThat(kubeletEvents(cp)).isEqualTo(100);
+            assertThat(cp.list(Pod.class, "default")).allSatisfy(pod -> assertThat(ready(pod)).isTrue());
+            cp.advance(Duration.ofSeconds(1));
+            assertThat(kubeletEvents(cp)).isEqualTo(150);
+            cp.advance(Duration.ofSeconds(15));
+            assertThat(kubeletEvents(cp)).isEqualTo(900);
+            assertThat(cp.list(Event.class, "default")).filteredOn(e -> "Scheduled".equals(e.reason())).hasSize(300);
+        }
+    }
+
+    @Test
+    void theSchedulerWritesItsEventsAtFiftyPerSecondAfterABurstOfAHundred() {
+        try (ControlPlane cp = Clusters.start()) {
+            startPods(cp, 300); // 300 Scheduled events at one instant
+
+            assertThat(scheduledEvents(cp)).isEqualTo(100);
+            cp.advance(Duration.ofSeconds(1));
+            assertThat(scheduledEvents(cp)).isEqualTo(150);
+            cp.advance(Duration.ofSeconds(3));
+            assertThat(scheduledEvents(cp)).isEqualTo(300);
+        }
+    }
+
+    @Test
+    void theSchedulerDropsEventsWhenItsQueueIsFull() {
+        try (ControlPlane cp = Clusters.start(Map.of("steersman.scheduler.event-queue", "0"))) {
+            startPods(cp, 300);
+            cp.advance(Duration.ofMinutes(1));
+
+            assertThat(scheduledEvents(cp)).isEqualTo(100);
+            assertThat(cp.list(Pod.class, "default")).allSatisfy(pod -> assertThat(pod.spec().nodeName()).isEqualTo("node-1"));
+        }
+    }
+
+    private static long scheduledEvents(ControlPlane cp) {
+        return cp.list(Event.class, "default").stream().filter(e -> "Scheduled".equals(e.reason())).count();
+    }
+
+    @Test
+    void aKubeletDropsEventsWhenItsQueueIsFull() {
+        try (ControlPlane cp = Clusters.start(Map.of("steersman.node.event-queue", "200"))) {
+            startPods(cp, 300); // 100 written, 200 waiting, 600 dropped
+
+            assertThat(kubeletEvents(cp)).isEqualTo(100);
+            cp.advance(Duration.ofMinutes(1));
+            assertThat(kubeletEvents(cp)).isEqualTo(300);
+            assertThat(events(cp, "web-0", "Started")).hasSize(1); // the first pods' events went out at once
+            assertThat(events(cp, "web-299", "Started")).isEmpty(); // the last ones found the queue full
+        }
+    }
+
+    @Test
+    void eachNodeHasItsOwnKubeletLimits() {
+        try (ControlPlane cp = Clusters.start(Map.of("steersman.node.count", "3", "steersman.node.event-burst", "10"))) {
+            startPods(cp, 30); // 10 pods and 30 events per node
+
+            assertThat(kubeletEvents(cp)).isEqualTo(30);
+            cp.advance(Duration.ofSeconds(1));
+            assertThat(kubeletEvents(cp)).isEqualTo(90);
+        }
+    }
+
+    @Test
+    void aQpsOfZeroWritesEveryEvent() {
+        try (ControlPlane cp = Clusters.start(Map.of("steersman.node.event-qps", "0"))) {
+            startPods(cp, 300);
+
+            assertThat(kubeletEvents(cp)).isEqualTo(900);
+        }
+    }
+
+    @Test
+    void aBadEventLimitFailsTheStartNamingTheSetting() {
+        assertThatThrownBy(() -> Clusters.start(Map.of("steersman.node.event-burst", "lots")))
+                .hasStackTraceContaining("steersman.node.event-burst");
     }
 }

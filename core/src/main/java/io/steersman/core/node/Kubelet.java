@@ -26,12 +26,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * itself (readiness after a delay, a crash, a restart after back-off). A pod being deleted is shut
  * down: not Ready while it stops, and deleted with grace period 0 (the kubelet's side of graceful
  * deletion) once its simulated shutdown is over — at once by default, after
- * {@code steersman.io/terminate-after} if set, never later than its grace period.
+ * {@code steersman.io/terminate-after} if set, never later than its grace period. Each node's
+ * events go through its own rate-limited recorder ({@link KubeletEvents}), as each real node runs
+ * its own kubelet with its own events client.
  */
 final class Kubelet implements Reconciler<Pod> {
     static final String NAME = "kubelet";
 
     private final SimulatedNodes nodes;
+    private final KubeletEvents events;
     /**
      * Per pod (namespace/name): the resourceVersion at which this kubelet last worked out the pod's
      * status, and when that status next changes by itself. A pod still at that version (the echo of
@@ -43,12 +46,18 @@ final class Kubelet implements Reconciler<Pod> {
     private record Synced(String resourceVersion, Instant wakeAt) {}
 
     @Inject
-    Kubelet(SimulatedNodes nodes) {
+    Kubelet(SimulatedNodes nodes, KubeletEvents events) {
         this.nodes = nodes;
+        this.events = events;
     }
 
     @Override
     public Result reconcile(Request request, Context<Pod> context) {
+        Result result = sync(request, context);
+        return result.sooner(events.drain(request, context.clock().now()));
+    }
+
+    private Result sync(Request request, Context<Pod> context) {
         String key = request.toString();
         Optional<Pod> found = context.primary();
         if (found.isEmpty()) {
@@ -72,20 +81,21 @@ final class Kubelet implements Reconciler<Pod> {
             return Result.done(); // registered soon; the pod is reconciled again when its status is written
         }
         Instant now = context.clock().now();
+        EventRecorder recorder = events.forSource(node.get().name(), context);
         if (pod.metadata().isBeingDeleted()) {
             synced.remove(key);
-            return terminate(pod, node.get(), key, now, context);
+            return terminate(pod, node.get(), key, now, context, recorder);
         }
         String hostIP = nodes.internalIp(node.get().name());
         Optional<String> podIP = hostNetwork(pod) ? Optional.of(hostIP) : nodes.podIp(key, pod.uid(), pod.status().podIP());
         if (podIP.isEmpty()) {
-            context.events().warning(pod, "FailedCreatePodSandBox",
+            recorder.warning(pod, "FailedCreatePodSandBox",
                     "Failed to create pod sandbox: plugin type=\"host-local\" failed (add): failed to allocate for range 0: "
                             + "no IP addresses available in range set: %s", nodes.podCidr());
             return Result.requeueAfter(Duration.ofSeconds(10));
         }
         PodLifecycle.Outcome outcome = nodes.lifecycle().advance(pod, hostIP, podIP.get(), false, now);
-        Pod written = write(pod, outcome, context);
+        Pod written = write(pod, outcome, context, recorder);
         if (allRunning(outcome.status())) {
             synced.put(key, new Synced(written.metadata().resourceVersion(), outcome.wakeAt()));
         } else {
@@ -111,7 +121,7 @@ final class Kubelet implements Reconciler<Pod> {
         return true;
     }
 
-    private Result terminate(Pod pod, Node node, String key, Instant now, Context<Pod> context) {
+    private Result terminate(Pod pod, Node node, String key, Instant now, Context<Pod> context, EventRecorder recorder) {
         Instant deadline = pod.metadata().deletionTimestamp();
         long grace = pod.metadata().deletionGracePeriodSeconds() != null
                 ? pod.metadata().deletionGracePeriodSeconds() : pod.spec().terminationGracePeriodSecondsOrDefault();
@@ -125,13 +135,13 @@ final class Kubelet implements Reconciler<Pod> {
             String hostIP = nodes.internalIp(node.name());
             PodLifecycle.Outcome outcome = nodes.lifecycle().advance(pod, hostIP, pod.status().podIP(), true, now);
             if (!outcome.status().equals(pod.status())) {
-                killing(pod, context);
+                killing(pod, recorder);
             }
-            write(pod, outcome, context);
+            write(pod, outcome, context, recorder);
             return after(done, now);
         }
         if (shutdown.isZero()) {
-            killing(pod, context);
+            killing(pod, recorder);
         }
         try {
             context.client().delete(Pod.class, pod.namespace(), pod.name(), new DeleteOptions(null, 0L, pod.uid(), null));
@@ -142,19 +152,18 @@ final class Kubelet implements Reconciler<Pod> {
         return Result.done();
     }
 
-    private static void killing(Pod pod, Context<Pod> context) {
+    private static void killing(Pod pod, EventRecorder recorder) {
         for (Container container : pod.spec().containers()) {
-            context.events().normal(pod, "Killing", "Stopping container %s", container.name());
+            recorder.normal(pod, "Killing", "Stopping container %s", container.name());
         }
     }
 
     /** Writes the status if it changed and records the notes as events; returns the pod as stored now. */
-    private static Pod write(Pod pod, PodLifecycle.Outcome outcome, Context<Pod> context) {
+    private static Pod write(Pod pod, PodLifecycle.Outcome outcome, Context<Pod> context, EventRecorder events) {
         Pod written = pod;
         if (!outcome.status().equals(pod.status())) {
             written = context.client().updateStatus(pod.withStatus(outcome.status()));
         }
-        EventRecorder events = context.events();
         for (Note note : outcome.notes()) {
             events.event(pod, note.type(), note.reason(), "%s", note.message());
         }

@@ -3,6 +3,7 @@ package io.steersman.core.node;
 import io.steersman.api.client.DeleteOptions;
 import io.steersman.api.client.NotFoundException;
 import io.steersman.api.controller.Context;
+import io.steersman.api.controller.EventRecorder;
 import io.steersman.api.controller.Reconciler;
 import io.steersman.api.controller.Request;
 import io.steersman.api.controller.Result;
@@ -26,7 +27,8 @@ import java.util.Optional;
  * none), through the pods/binding subresource, to a Ready, schedulable node whose labels match the pod's {@code nodeSelector}, round-robin
  * over the candidates. With no candidate the pod stays Pending with PodScheduled False
  * ({@code Unschedulable}) and a FailedScheduling event, as upstream reports it, until a node
- * changes. Resources, affinity and taints are not considered.
+ * changes. Resources, affinity and taints are not considered. Its events go through a recorder
+ * limited as kube-scheduler's events client is ({@link SchedulerEvents}).
  */
 final class Scheduler implements Reconciler<Pod> {
     static final String NAME = "default-scheduler";
@@ -34,24 +36,31 @@ final class Scheduler implements Reconciler<Pod> {
     private final SimulatedNodes nodes;
     private final Store store;
     private final ResourceType<Pod> pods;
+    private final SchedulerEvents events;
 
     @Inject
-    Scheduler(SimulatedNodes nodes, Store store, ResourceRegistry registry) {
+    Scheduler(SimulatedNodes nodes, Store store, ResourceRegistry registry, SchedulerEvents events) {
         this.nodes = nodes;
         this.store = store;
         this.pods = registry.forType(Pod.class);
+        this.events = events;
     }
 
     @Override
     public Result reconcile(Request request, Context<Pod> context) {
+        schedule(context, events.forSource(SchedulerEvents.SOURCE, context));
+        return events.drain(request, context.clock().now());
+    }
+
+    private void schedule(Context<Pod> context, EventRecorder recorder) {
         Optional<Pod> found = context.primary();
         if (found.isEmpty() || found.get().spec().nodeName() != null) {
-            return Result.done();
+            return;
         }
         Pod pod = found.get();
         String schedulerName = pod.spec().schedulerName();
         if (schedulerName != null && !NAME.equals(schedulerName)) {
-            return Result.done();
+            return;
         }
         if (pod.metadata().isBeingDeleted()) {
             // No kubelet runs it, so nothing waits for it to stop: it goes at once, as upstream's apiserver does.
@@ -60,7 +69,7 @@ final class Scheduler implements Reconciler<Pod> {
             } catch (NotFoundException gone) {
                 // Gone already.
             }
-            return Result.done();
+            return;
         }
         List<Node> all = context.client().list(Node.class, null);
         List<String> candidates = new ArrayList<>();
@@ -70,16 +79,15 @@ final class Scheduler implements Reconciler<Pod> {
             }
         }
         if (candidates.isEmpty()) {
-            unschedulable(pod, all.size(), context);
-            return Result.done();
+            unschedulable(pod, all.size(), context, recorder);
+            return;
         }
         candidates.sort(Comparator.naturalOrder());
         String node = nodes.pick(candidates);
         Pod bound = bind(pod, node);
         if (bound != null) {
-            context.events().normal(bound, "Scheduled", "Successfully assigned %s/%s to %s", pod.namespace(), pod.name(), node);
+            recorder.normal(bound, "Scheduled", "Successfully assigned %s/%s to %s", pod.namespace(), pod.name(), node);
         }
-        return Result.done();
     }
 
     /**
@@ -99,7 +107,7 @@ final class Scheduler implements Reconciler<Pod> {
         return bound[0] ? written : null;
     }
 
-    private static void unschedulable(Pod pod, int nodeCount, Context<Pod> context) {
+    private static void unschedulable(Pod pod, int nodeCount, Context<Pod> context, EventRecorder recorder) {
         String message = nodeCount == 0
                 ? "no nodes available to schedule pods"
                 : "0/" + nodeCount + " nodes are available: " + nodeCount + " node(s) didn't match Pod's node affinity/selector."
@@ -116,7 +124,7 @@ final class Scheduler implements Reconciler<Pod> {
             status = status.withPhase(PodStatus.PENDING);
         }
         context.client().updateStatus(pod.withStatus(status));
-        context.events().warning(pod, "FailedScheduling", "%s", message);
+        recorder.warning(pod, "FailedScheduling", "%s", message);
     }
 
     private static boolean isReady(Node node) {
