@@ -28,7 +28,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * a full queue costs one delayed request, not one per pod. Thread-safe.
  */
 abstract class LimitedEvents {
-    static final int DEFAULT_QUEUE = 1000;
+    /** client-go's default client QPS and burst, which the kubelet's and kube-scheduler's events clients keep. */
+    private static final int DEFAULT_QPS = 50;
+    private static final int DEFAULT_BURST = 100;
+    /** client-go's {@code maxQueuedEvents}. */
+    private static final int DEFAULT_QUEUE = 1000;
 
     private final int qps;
     private final int burst;
@@ -39,9 +43,9 @@ abstract class LimitedEvents {
     private Request holder;
     private Instant drainAt;
 
-    LimitedEvents(PluginSettings settings, String prefix, int defaultQps, int defaultBurst) {
-        this.qps = setting(settings, prefix + ".event-qps", defaultQps);
-        this.burst = setting(settings, prefix + ".event-burst", defaultBurst);
+    LimitedEvents(PluginSettings settings, String prefix) {
+        this.qps = setting(settings, prefix + ".event-qps", DEFAULT_QPS);
+        this.burst = setting(settings, prefix + ".event-burst", DEFAULT_BURST);
         this.queueSize = setting(settings, prefix + ".event-queue", DEFAULT_QUEUE);
         if (qps > 0 && burst == 0) {
             throw new IllegalArgumentException(prefix + ".event-burst: must be at least 1 when " + prefix + ".event-qps is not 0");
