@@ -45,6 +45,11 @@ final class Json {
         return documents.get(0);
     }
 
+    /** JSON bytes straight into {@code type}, or null for anything {@link #parse} then {@link #convert} would refuse. */
+    static <T> T convertOrNull(byte[] json, Class<T> type) {
+        return CODEC.decodeJsonOrNull(json, type);
+    }
+
     /** The tree as {@code type}; a value of the wrong type is a 400 DecodeException naming the field. */
     static <T> T convert(JsonNode tree, Class<T> type) {
         return CODEC.decode(tree, type);

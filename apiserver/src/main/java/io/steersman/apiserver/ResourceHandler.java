@@ -236,23 +236,40 @@ final class ResourceHandler {
     }
 
     private <T extends ApiObject> void create(Exchange ex, ResourceType<T> type, String namespace) {
-        ObjectNode tree = Bodies.objectTree(ex);
-        checkKind(tree, type);
-        if (!tree.path("metadata").path("resourceVersion").asText("").isEmpty()) {
-            throw Errors.badRequest("resourceVersion should not be set on objects to be created");
+        Bodies.Body body = Bodies.read(ex);
+        T object = ex.query("fieldManager") == null ? Bodies.directObject(body, type) : null;
+        if (object != null) {
+            checkKind(object.apiVersion(), object.kind(), type);
+            if (object.metadata() != null && object.metadata().resourceVersion() != null && !object.metadata().resourceVersion().isEmpty()) {
+                throw Errors.badRequest("resourceVersion should not be set on objects to be created");
+            }
+            object = validated(ex, object);
+        } else {
+            ObjectNode tree = Bodies.objectTree(body);
+            checkKind(tree, type);
+            if (!tree.path("metadata").path("resourceVersion").asText("").isEmpty()) {
+                throw Errors.badRequest("resourceVersion should not be set on objects to be created");
+            }
+            object = decode(ex, managedFields(ex, type, null, tree), type);
         }
-        T object = decode(ex, managedFields(ex, type, null, tree), type);
         object = inNamespace(object, type, namespace);
         T created = store.create(type, object, RequestOptions.write(ex));
         ex.sendJson(201, writer.bytes(created));
     }
 
     private <T extends ApiObject> void update(Exchange ex, ResourceType<T> type, ResourcePath path) {
-        ObjectNode tree = Bodies.objectTree(ex);
-        checkKind(tree, type);
-        JsonNode live = ex.query("fieldManager") == null ? null
-                : store.get(type, path.namespace(), path.name()).map(Json::tree).orElse(null);
-        T object = decode(ex, live == null ? tree : managedFields(ex, type, path.subresource(), live, tree), type);
+        Bodies.Body body = Bodies.read(ex);
+        T object = ex.query("fieldManager") == null ? Bodies.directObject(body, type) : null;
+        if (object != null) {
+            checkKind(object.apiVersion(), object.kind(), type);
+            object = validated(ex, object);
+        } else {
+            ObjectNode tree = Bodies.objectTree(body);
+            checkKind(tree, type);
+            JsonNode live = ex.query("fieldManager") == null ? null
+                    : store.get(type, path.namespace(), path.name()).map(Json::tree).orElse(null);
+            object = decode(ex, live == null ? tree : managedFields(ex, type, path.subresource(), live, tree), type);
+        }
         String bodyName = object.metadata() == null ? null : object.metadata().name();
         if (bodyName == null || bodyName.isEmpty()) {
             object = type.cast(object.withMetadata(meta(object).withName(path.name())));
@@ -318,21 +335,30 @@ final class ResourceHandler {
         return object;
     }
 
+    /** Applies {@code fieldValidation} to an object decoded straight from the body. */
+    private static <T extends ApiObject> T validated(Exchange ex, T object) {
+        FieldValidation.check(ex, RequestOptions.fieldValidation(ex), object);
+        return object;
+    }
+
     /** Refuses a body whose apiVersion or kind is not the URL's kind, as upstream's decoder does. */
     static void checkKind(JsonNode tree, ResourceType<?> type) {
-        String apiVersion = tree.path("apiVersion").asText("");
-        String kind = tree.path("kind").asText("");
-        if (!apiVersion.isEmpty() && !apiVersion.equals(type.apiVersion())) {
-            throw Errors.badRequest("the API version in the data (" + apiVersion + ") does not match the expected API version ("
-                    + type.apiVersion() + ")");
-        }
-        if (!kind.isEmpty() && !kind.equals(type.kind())) {
-            throw Errors.badRequest(type.kind() + " in version \"" + type.version() + "\" cannot be handled as a " + type.kind()
-                    + ": the kind in the data (" + kind + ") does not match the expected kind (" + type.kind() + ")");
-        }
+        checkKind(tree.path("apiVersion").asText(""), tree.path("kind").asText(""), type);
         if (tree.has("metadata") && !tree.get("metadata").isObject() && !tree.get("metadata").isNull()) {
             throw Errors.badRequest(type.kind() + " in version \"" + type.version() + "\" cannot be handled as a " + type.kind()
                     + ": metadata: must be an object");
+        }
+    }
+
+    /** As {@link #checkKind(JsonNode, ResourceType)} for a decoded body (its metadata is an object then). */
+    private static void checkKind(String apiVersion, String kind, ResourceType<?> type) {
+        if (apiVersion != null && !apiVersion.isEmpty() && !apiVersion.equals(type.apiVersion())) {
+            throw Errors.badRequest("the API version in the data (" + apiVersion + ") does not match the expected API version ("
+                    + type.apiVersion() + ")");
+        }
+        if (kind != null && !kind.isEmpty() && !kind.equals(type.kind())) {
+            throw Errors.badRequest(type.kind() + " in version \"" + type.version() + "\" cannot be handled as a " + type.kind()
+                    + ": the kind in the data (" + kind + ") does not match the expected kind (" + type.kind() + ")");
         }
     }
 

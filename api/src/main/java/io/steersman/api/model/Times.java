@@ -19,9 +19,21 @@ public final class Times {
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
     private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSXXX");
 
+    /** The latest second formatted: the objects written in one second mostly carry that second. */
+    private record Formatted(long epochSecond, String text) {}
+
+    private static volatile Formatted latest = new Formatted(0, "1970-01-01T00:00:00Z");
+
     /** {@code metav1.Time}: UTC, truncated to the second. */
     public static String format(Instant instant) {
-        return SECONDS.format(instant.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
+        long second = instant.getEpochSecond();
+        Formatted last = latest;
+        if (last.epochSecond() == second) {
+            return last.text();
+        }
+        String text = SECONDS.format(Instant.ofEpochSecond(second).atOffset(ZoneOffset.UTC));
+        latest = new Formatted(second, text);
+        return text;
     }
 
     /** {@code metav1.MicroTime}: UTC, truncated to the microsecond, always six digits. */

@@ -14,6 +14,16 @@ class TimesTest {
     }
 
     @Test
+    void theSecondFormattedLastIsNeverAnswerForAnother() {
+        assertThat(Times.format(Instant.parse("2024-05-01T10:00:01.100Z"))).isEqualTo("2024-05-01T10:00:01Z");
+        assertThat(Times.format(Instant.parse("2024-05-01T10:00:01.900Z"))).isEqualTo("2024-05-01T10:00:01Z");
+        assertThat(Times.format(Instant.parse("2024-05-01T10:00:02Z"))).isEqualTo("2024-05-01T10:00:02Z");
+        assertThat(Times.format(Instant.parse("1969-12-31T23:59:59.500Z"))).isEqualTo("1969-12-31T23:59:59Z");
+        assertThat(Times.format(Instant.EPOCH)).isEqualTo("1970-01-01T00:00:00Z");
+        assertThat(Times.format(Instant.parse("+12024-05-01T10:00:02Z"))).isEqualTo("+12024-05-01T10:00:02Z");
+    }
+
+    @Test
     void microTimesAlwaysCarrySixDigits() {
         assertThat(Times.formatMicro(Instant.parse("2024-05-01T10:00:00.1234567Z"))).isEqualTo("2024-05-01T10:00:00.123456Z");
         assertThat(Times.formatMicro(Instant.parse("2024-05-01T10:00:00Z"))).isEqualTo("2024-05-01T10:00:00.000000Z");
