@@ -4,20 +4,21 @@ import io.steersman.api.model.ApiObject;
 import io.steersman.api.model.Status;
 import io.steersman.api.resource.ResourceType;
 import io.steersman.core.store.WatchEvent;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** The JSON lines of a watch stream: {@code {"type":"ADDED","object":{...}}}. */
+/** The JSON lines of a watch stream: {@code {"type":"ADDED","object":{...}}}, each ending with its newline. */
 final class WatchLines {
     private WatchLines() {}
 
+    /** One event's line, newline included, so that a stream can write it as it is. */
     static byte[] line(String type, byte[] object) {
         byte[] head = ("{\"type\":\"" + type + "\",\"object\":").getBytes(StandardCharsets.UTF_8);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(head.length + object.length + 1);
-        out.writeBytes(head);
-        out.writeBytes(object);
-        out.write('}');
-        return out.toByteArray();
+        byte[] line = new byte[head.length + object.length + 2];
+        System.arraycopy(head, 0, line, 0, head.length);
+        System.arraycopy(object, 0, line, head.length, object.length);
+        line[line.length - 2] = '}';
+        line[line.length - 1] = '\n';
+        return line;
     }
 
     static byte[] error(Status status) {
@@ -42,10 +43,10 @@ final class WatchLines {
         return 0;
     }
 
-    /** Plain events: the object as stored. */
+    /** Plain events: the object as stored, its line shared by every watcher of the change. */
     static <T extends ApiObject> WatchStream.Encoder<T> plain(ResourceType<T> type, ObjectWriter writer) {
         return event -> event.type() == WatchEvent.Type.BOOKMARK
                 ? bookmark(type, revision(event))
-                : line(event.type().name(), writer.bytes(event.object()));
+                : writer.watchLine(event.type().name(), event.object());
     }
 }

@@ -33,7 +33,10 @@ import org.slf4j.LoggerFactory;
 final class WatchStream<T> extends IteratingCallback implements WatchListener<T> {
     private static final Logger LOG = LoggerFactory.getLogger(WatchStream.class);
 
-    /** Turns one event into its JSON line (without the newline). */
+    /**
+     * Turns one event into its JSON line, newline included ({@link WatchLines#line}). The stream
+     * only reads the array, so an encoder may hand the same one to every stream of a change.
+     */
     interface Encoder<T> {
         byte[] encode(WatchEvent<T> event);
     }
@@ -141,6 +144,9 @@ final class WatchStream<T> extends IteratingCallback implements WatchListener<T>
             ex.response.write(false, ByteBuffer.allocate(0), this);
             return Action.SCHEDULED;
         }
+        // One event (one in flight is the usual case) is written from its line as encoded, which may
+        // be shared with other streams; several queued events are joined into one write.
+        byte[] first = null;
         ByteArrayOutputStream batch = null;
         boolean last = false;
         Object item;
@@ -150,23 +156,25 @@ final class WatchStream<T> extends IteratingCallback implements WatchListener<T>
                 break;
             }
             byte[] line = line(item);
-            if (line == null) {
+            if (first == null) {
+                first = line;
                 continue;
             }
             if (batch == null) {
-                batch = new ByteArrayOutputStream(line.length + 1);
+                batch = new ByteArrayOutputStream(first.length + line.length);
+                batch.writeBytes(first);
             }
             batch.writeBytes(line);
-            batch.write('\n');
             if (batch.size() > 256 * 1024) {
                 break;
             }
         }
-        if (batch == null && !last) {
+        if (first == null && !last) {
             return Action.IDLE;
         }
         lastWritten = last;
-        ex.response.write(last, batch == null ? ByteBuffer.allocate(0) : ByteBuffer.wrap(batch.toByteArray()), this);
+        byte[] bytes = batch != null ? batch.toByteArray() : first;
+        ex.response.write(last, bytes == null ? ByteBuffer.allocate(0) : ByteBuffer.wrap(bytes), this);
         return Action.SCHEDULED;
     }
 

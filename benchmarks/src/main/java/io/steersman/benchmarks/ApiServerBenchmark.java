@@ -67,7 +67,8 @@ import java.util.concurrent.TimeUnit;
  * Before its figures each server gets the same warm-up: {@value #WARM_UP} pods created and deleted
  * at once, so the client and the JVM are equally warm for both servers (the server measured second
  * would otherwise have a client warmed by the first run) and both stores are empty again (the mock
- * server's creates slow down with every object it holds). Each watch run likewise sends
+ * server's creates slow down with every object it holds); the measured lists follow
+ * {@value #LIST_WARM_UP} unmeasured ones. Each watch run likewise sends
  * {@value #WATCH_WARM_UP_EVENTS} events through its watches before the {@value #WATCH_EVENTS} it measures.
  * Arguments: the number of pods (default 10,000) and of watchers in the second watch run (default 100),
  * and {@code --http-client=jdk|okhttp|vertx5} anywhere.
@@ -82,8 +83,15 @@ public final class ApiServerBenchmark {
      * with 200 samples the p99 is the second-worst one, which those first events would decide.
      */
     private static final int WATCH_WARM_UP_EVENTS = 200;
-    /** Pods created and deleted before measuring: about 10,000 requests bring the client's JIT to its steady speed. */
-    static final int WARM_UP = 5_000;
+    /**
+     * Pods created and deleted before measuring. The JIT keeps compiling the client's and the
+     * server's code for about 40,000 requests: one thread's creates against Steersman ran at about
+     * 800, 1,800, 2,200, 2,500 and 2,800 pods/s in successive rounds of 10,000 (BENCHMARKS.md), so
+     * a shorter warm-up measures the compiler rather than either server.
+     */
+    static final int WARM_UP = 20_000;
+    /** Lists of the 10,000 pods sent before the measured ones, for the same reason (decoding 7 MB runs cold code). */
+    private static final int LIST_WARM_UP = 10;
     /** The fastest implementation measured on this machine (BENCHMARKS.md). */
     static final String DEFAULT_HTTP_CLIENT = "okhttp";
 
@@ -169,6 +177,9 @@ public final class ApiServerBenchmark {
             report(name + ".create_pods_per_s.1t", createPods(client, "bench-1", pods, 1));
             System.out.println(name + ".create_cpu_us_per_pod.1t." + cpu.stop().perUnit(pods));
             report(name + ".create_pods_per_s.8t", createPods(client, "bench-8", pods, 8));
+            for (int i = 0; i < LIST_WARM_UP; i++) {
+                client.pods().inNamespace("bench-1").list();
+            }
             double[] lists = new double[10];
             CpuMeter listCpu = CpuMeter.start(serverThreads);
             for (int i = 0; i < lists.length; i++) {

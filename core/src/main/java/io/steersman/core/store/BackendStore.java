@@ -6,7 +6,11 @@ import io.steersman.api.controller.Clock;
 import io.steersman.api.model.ApiObject;
 import io.steersman.api.model.ObjectMeta;
 import io.steersman.api.model.core.Namespace;
+import io.steersman.api.model.core.Node;
+import io.steersman.api.model.core.PersistentVolume;
+import io.steersman.api.model.core.PersistentVolumeClaim;
 import io.steersman.api.model.core.Pod;
+import io.steersman.api.model.core.Service;
 import io.steersman.api.resource.FieldError;
 import io.steersman.api.resource.ResourceRegistry;
 import io.steersman.api.resource.ResourceType;
@@ -71,7 +75,9 @@ public final class BackendStore implements Store, AutoCloseable {
     private final Lister lister;
     private final Map<ResourceType<?>, String> prefixes = new ConcurrentHashMap<>();
     private static final KindRules<ApiObject> NO_RULES = new KindRules<>() {};
-    private static final Map<Class<?>, KindRules<?>> RULES = Map.of(Pod.class, new PodRules(), Namespace.class, new NamespaceRules());
+    private static final Map<Class<?>, KindRules<?>> RULES = Map.of(Pod.class, new PodRules(), Namespace.class, new NamespaceRules(),
+            Service.class, KindRules.withoutGeneration(), Node.class, KindRules.withoutGeneration(),
+            PersistentVolume.class, KindRules.withoutGeneration(), PersistentVolumeClaim.class, KindRules.withoutGeneration());
     private volatile Instant lastSecond;
     /** One String per existing namespace's name for all objects in it, rather than one per decoded object. */
     private final Map<String, String> namespaceNames = new ConcurrentHashMap<>();
@@ -183,7 +189,7 @@ public final class BackendStore implements Store, AutoCloseable {
                     .namespace(namespace)
                     .uid(NameGenerator.uid())
                     .creationTimestamp(now)
-                    .generation(prepared instanceof io.steersman.api.model.HasSpec<?> ? 1L : null)
+                    .generation(prepared instanceof io.steersman.api.model.HasSpec<?> && rules(type).tracksGeneration() ? 1L : null)
                     .resourceVersion(null)
                     .deletionTimestamp(null)
                     .deletionGracePeriodSeconds(null)
@@ -304,7 +310,7 @@ public final class BackendStore implements Store, AutoCloseable {
                     .deletionGracePeriodSeconds(old.deletionGracePeriodSeconds())
                     .generation(old.generation())
                     .resourceVersion(old.resourceVersion());
-            if (Shapes.specChanged(stored, candidate)) {
+            if (rules(type).tracksGeneration() && Shapes.specChanged(stored, candidate)) {
                 meta.generation(old.generationOrZero() + 1);
             }
             next = Shapes.withMetadata(type, candidate, meta.build());

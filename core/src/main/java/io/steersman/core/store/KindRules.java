@@ -57,4 +57,23 @@ interface KindRules<T extends ApiObject> {
     default boolean mayRemove(T object) {
         return true;
     }
+
+    /**
+     * Whether the kind counts spec changes in metadata.generation. Upstream sets it per kind in each
+     * strategy: workloads and custom resources do; pods (until 1.33), services, nodes, namespaces
+     * and volumes do not.
+     */
+    default boolean tracksGeneration() {
+        return true;
+    }
+
+    /** The rules of a kind whose only difference from the generic ones is no metadata.generation. */
+    static <T extends ApiObject> KindRules<T> withoutGeneration() {
+        return new KindRules<>() {
+            @Override
+            public boolean tracksGeneration() {
+                return false;
+            }
+        };
+    }
 }

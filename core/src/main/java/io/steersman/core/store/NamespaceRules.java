@@ -80,4 +80,9 @@ final class NamespaceRules implements KindRules<Namespace> {
     public boolean mayRemove(Namespace namespace) {
         return namespace.spec().finalizers().isEmpty();
     }
+
+    @Override
+    public boolean tracksGeneration() {
+        return false;
+    }
 }

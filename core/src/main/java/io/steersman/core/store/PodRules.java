@@ -37,4 +37,9 @@ final class PodRules implements KindRules<Pod> {
         // Upstream turns a negative grace period into 1 s: graceful, but as short as it gets.
         return period < 0 ? 1 : period;
     }
+
+    @Override
+    public boolean tracksGeneration() {
+        return false;
+    }
 }

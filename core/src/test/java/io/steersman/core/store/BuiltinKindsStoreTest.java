@@ -166,11 +166,14 @@ class BuiltinKindsStoreTest {
     }
 
     @Test
-    void aNewPodIsPending() {
+    void aNewPodIsPendingWithoutGeneration() {
         Pod created = pod("web", null, null);
 
         assertThat(created.status().phase()).isEqualTo(PodStatus.PENDING);
-        assertThat(created.metadata().generation()).isEqualTo(1L);
+        // Pods have no metadata.generation before Kubernetes 1.33, even when their spec changes.
+        assertThat(created.metadata().generation()).isNull();
+        Pod changed = store.update(PODS, created.withSpec(created.spec().withContainers(List.of(created.spec().containers().get(0).withImage("nginx:1.28")))), WriteOptions.DEFAULT);
+        assertThat(changed.metadata().generation()).isNull();
     }
 
     @Test
