@@ -92,6 +92,14 @@ final class Exchange {
             throw Errors.tooLarge(MAX_BODY);
         }
         try (InputStream in = Request.asInputStream(request)) {
+            if (declared >= 0) {
+                // The usual case: the length is known, so read into an array of that size at once.
+                byte[] bytes = new byte[(int) declared];
+                int n = in.readNBytes(bytes, 0, bytes.length);
+                // To the end of the content, as before (Content-Length framing ends it right there).
+                in.read();
+                return n == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, n);
+            }
             byte[] bytes = in.readNBytes(MAX_BODY + 1);
             if (bytes.length > MAX_BODY) {
                 throw Errors.tooLarge(MAX_BODY);

@@ -27,10 +27,26 @@ record MediaType(String type, String subtype, Map<String, String> params) {
         return result;
     }
 
+    /** Headers parsed lately, by hash: clients send the same few over and over. Immutable entries; a lost race costs a parse. */
+    private static final Parsed[] PARSED = new Parsed[64];
+
+    private record Parsed(String text, MediaType type) {}
+
     static MediaType parse(String text) {
         if (text == null) {
             return null;
         }
+        int slot = text.hashCode() & (PARSED.length - 1);
+        Parsed parsed = PARSED[slot];
+        if (parsed != null && parsed.text().equals(text)) {
+            return parsed.type();
+        }
+        MediaType type = parseUncached(text);
+        PARSED[slot] = new Parsed(text, type);
+        return type;
+    }
+
+    private static MediaType parseUncached(String text) {
         String[] pieces = text.split(";");
         String essence = pieces[0].trim().toLowerCase(Locale.ROOT);
         int slash = essence.indexOf('/');
@@ -60,7 +76,9 @@ record MediaType(String type, String subtype, Map<String, String> params) {
     }
 
     boolean is(String essence) {
-        return essence().equals(essence);
+        // essence().equals(essence) without building the string: asked several times per request.
+        return essence.length() == type.length() + 1 + subtype.length() && essence.startsWith(type)
+                && essence.charAt(type.length()) == '/' && essence.endsWith(subtype);
     }
 
     /** True for ranges a JSON answer satisfies: JSON, wildcards, and protobuf (answered with JSON, as kubectl accepts). */

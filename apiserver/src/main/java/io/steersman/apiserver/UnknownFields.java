@@ -1,9 +1,11 @@
 package io.steersman.apiserver;
 
 import io.steersman.api.model.UpstreamFields;
+import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -11,7 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Finds the fields a decoded object carries that its kind does not define. The model keeps them (each
@@ -22,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Every request body is walked, and almost none has an unknown field, so the walk is planned once
  * per record type: only the components whose declared type can hold a record with unknown fields are
- * read (names, images, numbers, string lists and maps never are), through method handles, and a path
+ * read (names, images, numbers, string lists and maps never are), through generated lambdas, and a path
  * is only spelled out when a field is found. Thread-safe.
  */
 final class UnknownFields {
@@ -30,13 +32,17 @@ final class UnknownFields {
     private static final MethodType GETTER = MethodType.methodType(Object.class, Object.class);
 
     /** A component worth reading; {@code unknown} marks the record's own {@code unknownFields}. */
-    private record Component(String name, MethodHandle accessor, boolean unknown) {}
+    private record Component(String name, Function<Object, Object> accessor, boolean unknown) {}
 
-    /** What to read of a record type, in declaration order (the order paths are reported in). */
-    private record Plan(Class<?> type, Component[] components) {}
+    /** What to read of a type, in declaration order (the order paths are reported in); nothing for a non-record. */
+    private record Plan(Class<?> type, boolean record, Component[] components) {}
 
-    private static final Map<Class<?>, Plan> PLANS = new ConcurrentHashMap<>();
-    private static final Plan EMPTY = new Plan(Object.class, new Component[0]);
+    private static final ClassValue<Plan> PLANS = new ClassValue<>() {
+        @Override
+        protected Plan computeValue(Class<?> type) {
+            return type.isRecord() ? newPlan(type) : new Plan(type, false, new Component[0]);
+        }
+    };
 
     private UnknownFields() {}
 
@@ -61,7 +67,7 @@ final class UnknownFields {
         }
         if (value instanceof Map<?, ?> map) {
             map.forEach((key, element) -> {
-                if (element != null && element.getClass().isRecord()) {
+                if (element != null && PLANS.get(element.getClass()).record()) {
                     int length = path.length();
                     walk(element, join(path, String.valueOf(key)), paths);
                     path.setLength(length);
@@ -69,9 +75,9 @@ final class UnknownFields {
             });
             return;
         }
-        Plan plan = plan(value.getClass());
+        Plan plan = PLANS.get(value.getClass());
         for (Component component : plan.components()) {
-            Object field = read(component, value);
+            Object field = component.accessor().apply(value);
             if (component.unknown()) {
                 if (field instanceof Map<?, ?> unknown && !unknown.isEmpty()) {
                     for (Object key : unknown.keySet()) {
@@ -83,7 +89,7 @@ final class UnknownFields {
                         }
                     }
                 }
-            } else if (field != null && (field instanceof List<?> || field instanceof Map<?, ?> || field.getClass().isRecord())) {
+            } else if (field != null && (field instanceof List<?> || field instanceof Map<?, ?> || PLANS.get(field.getClass()).record())) {
                 int length = path.length();
                 walk(field, join(path, component.name()), paths);
                 path.setLength(length);
@@ -91,37 +97,43 @@ final class UnknownFields {
         }
     }
 
-    private static Plan plan(Class<?> type) {
-        Plan plan = PLANS.get(type);
-        if (plan == null) {
-            plan = type.isRecord() ? PLANS.computeIfAbsent(type, UnknownFields::newPlan) : EMPTY;
-        }
-        return plan;
-    }
-
     private static Plan newPlan(Class<?> type) {
         List<Component> components = new ArrayList<>();
-        MethodHandles.Lookup lookup = MethodHandles.publicLookup();
         for (RecordComponent component : type.getRecordComponents()) {
             boolean unknown = COMPONENT.equals(component.getName());
-            if (!unknown && !mayHoldRecords(component.getGenericType(), 0)) {
-                continue;
+            if (unknown || mayHoldRecords(component.getGenericType(), 0)) {
+                components.add(new Component(component.getName(), accessor(type, component), unknown));
             }
-            MethodHandle accessor;
-            try {
-                accessor = lookup.unreflect(component.getAccessor());
-            } catch (IllegalAccessException e) {
-                try {
-                    java.lang.reflect.Method method = component.getAccessor();
-                    method.setAccessible(true);
-                    accessor = MethodHandles.lookup().unreflect(method);
-                } catch (IllegalAccessException | RuntimeException inaccessible) {
-                    throw new IllegalStateException("cannot read " + component.getName() + " of " + type.getName(), inaccessible);
-                }
-            }
-            components.add(new Component(component.getName(), accessor.asType(GETTER), unknown));
         }
-        return new Plan(type, components.toArray(Component[]::new));
+        return new Plan(type, true, components.toArray(Component[]::new));
+    }
+
+    /** The component's accessor as a generated lambda (as fast as a direct call), or through a method handle where that is refused. */
+    @SuppressWarnings("unchecked")
+    private static Function<Object, Object> accessor(Class<?> type, RecordComponent component) {
+        Method method = component.getAccessor();
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
+            MethodHandle getter = lookup.unreflect(method);
+            return (Function<Object, Object>) LambdaMetafactory.metafactory(lookup, "apply", MethodType.methodType(Function.class),
+                    GETTER, getter, getter.type()).getTarget().invokeExact();
+        } catch (Throwable refused) {
+            try {
+                method.setAccessible(true);
+                MethodHandle getter = MethodHandles.lookup().unreflect(method).asType(GETTER);
+                return record -> {
+                    try {
+                        return getter.invokeExact(record);
+                    } catch (RuntimeException | Error e) {
+                        throw e;
+                    } catch (Throwable e) {
+                        throw new IllegalStateException("cannot read " + component.getName() + " of " + type.getName(), e);
+                    }
+                };
+            } catch (IllegalAccessException | RuntimeException inaccessible) {
+                throw new IllegalStateException("cannot read " + component.getName() + " of " + type.getName(), inaccessible);
+            }
+        }
     }
 
     /**
@@ -159,16 +171,6 @@ final class UnknownFields {
             }
         }
         return true;
-    }
-
-    private static Object read(Component component, Object record) {
-        try {
-            return component.accessor().invokeExact(record);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException("cannot read " + component.name() + " of " + record.getClass().getName(), e);
-        }
     }
 
     private static StringBuilder join(StringBuilder path, String name) {

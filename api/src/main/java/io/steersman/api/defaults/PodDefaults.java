@@ -1,6 +1,7 @@
 package io.steersman.api.defaults;
 
 import io.steersman.api.model.Quantity;
+import io.steersman.api.model.Unknown;
 import io.steersman.api.model.core.ConfigMapVolumeSource;
 import io.steersman.api.model.core.Container;
 import io.steersman.api.model.core.ContainerPort;
@@ -209,10 +210,26 @@ final class PodDefaults {
         if (fields.get(key) != null) {
             return fields;
         }
+        int slot = (System.identityHashCode(fields) * 31 + key.hashCode()) & (DEFAULTED.length - 1);
+        Defaulted last = DEFAULTED[slot];
+        if (last != null && last.fields() == fields && last.key().equals(key) && last.value().equals(value)) {
+            return last.result();
+        }
         Map<String, Object> copy = new LinkedHashMap<>(fields);
         copy.put(key, value);
-        return copy;
+        Map<String, Object> result = Unknown.copy(copy);
+        DEFAULTED[slot] = new Defaulted(fields, key, value, result);
+        return result;
     }
+
+    /**
+     * Results of {@link #withDefault} by the very map they were made from: nearly every pod comes
+     * without these fields (the same shared empty map), so its defaults are the same frozen map
+     * every time, made once. Immutable entries; a lost race costs one copy.
+     */
+    private record Defaulted(Map<String, Object> fields, String key, Object value, Map<String, Object> result) {}
+
+    private static final Defaulted[] DEFAULTED = new Defaulted[64];
 
     static String orDefault(String value, String fallback) {
         return isEmpty(value) ? fallback : value;

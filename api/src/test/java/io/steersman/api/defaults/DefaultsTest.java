@@ -72,6 +72,21 @@ class DefaultsTest {
     }
 
     @Test
+    void untypedDefaultsAreMadeOnceForTheSameFieldsAndAreRightForOthers() {
+        Map<String, Object> none = Map.of();
+        Map<String, Object> first = PodDefaults.withDefault(none, "terminationMessagePolicy", "File");
+        assertThat(PodDefaults.withDefault(none, "terminationMessagePolicy", "File")).isSameAs(first);
+        assertThat(first).containsExactly(Map.entry("terminationMessagePolicy", "File"));
+        assertThat(PodDefaults.withDefault(none, "terminationMessagePolicy", "FallbackToLogsOnError"))
+                .containsExactly(Map.entry("terminationMessagePolicy", "FallbackToLogsOnError"));
+        assertThat(PodDefaults.withDefault(none, "stdin", "File")).containsExactly(Map.entry("stdin", "File"));
+        Map<String, Object> some = Map.of("tty", true);
+        assertThat(PodDefaults.withDefault(some, "terminationMessagePolicy", "File"))
+                .containsExactly(Map.entry("tty", true), Map.entry("terminationMessagePolicy", "File"));
+        assertThat(PodDefaults.withDefault(first, "terminationMessagePolicy", "Other")).isSameAs(first);
+    }
+
+    @Test
     void setFieldsAreLeftAlone() {
         Deployment d = Defaults.deployment(Deployment.of(ObjectMeta.named("default", "web"),
                 DeploymentSpec.of(0, null, template()).withStrategy(DeploymentStrategy.recreate()).withRevisionHistoryLimit(0)));
