@@ -20,7 +20,6 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.steersman.api.model.Times;
 import java.io.IOException;
@@ -60,9 +59,6 @@ final class Mappers {
                 .defaultPropertyInclusion(JsonInclude.Value.construct(
                         JsonInclude.Include.CUSTOM, JsonInclude.Include.ALWAYS, OmitNullAndEmpty.class, null))
                 .addModule(values)
-                // Reads and writes record components through generated lambdas instead of reflective
-                // calls: reflection was about half of encoding a pod.
-                .addModule(new BlackbirdModule())
                 .build();
         // ALLOW_COERCION_OF_SCALARS does not cover numbers and booleans read as strings.
         mapper.coercionConfigFor(LogicalType.Textual)
