@@ -53,10 +53,10 @@ final class Errors {
                 + String.join(", ", accepted));
     }
 
-    /** kubectl's generator commands send protobuf; say what works instead. */
+    /** kubectl's {@code create <kind>} generator commands send protobuf; say what works instead. */
     static ApiException protobufBody() {
         return of(415, "UnsupportedMediaType", "Steersman does not accept protobuf request bodies (application/vnd.kubernetes.protobuf), "
-                + "which kubectl's generator commands (create deployment|service|configmap, run, expose) send. "
+                + "which kubectl's generator commands (create deployment|service|configmap|secret|namespace|...) send. "
                 + "Generate the manifest on the client and apply it instead, e.g. "
                 + "kubectl create deployment x --image=y --dry-run=client -o yaml | kubectl apply -f -");
     }

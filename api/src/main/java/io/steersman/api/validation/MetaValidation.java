@@ -100,6 +100,10 @@ public final class MetaValidation {
 
     /** {@code ValidateLabels}: keys are qualified names, values valid label values; errors at {@code path} itself. */
     public static List<FieldError> labels(Map<String, String> labels, FieldPath path) {
+        if (allValid(labels)) {
+            // Sorting only orders the errors: with none, it is not needed.
+            return new ArrayList<>();
+        }
         List<FieldError> errors = new ArrayList<>();
         for (Map.Entry<String, String> e : new TreeMap<>(labels).entrySet()) {
             errors.addAll(Rules.each(Names.isQualifiedName(e.getKey()), path, e.getKey()));
@@ -108,11 +112,21 @@ public final class MetaValidation {
         return errors;
     }
 
+    private static boolean allValid(Map<String, String> labels) {
+        for (Map.Entry<String, String> e : labels.entrySet()) {
+            if (!Names.isQualifiedName(e.getKey()).isEmpty() || !Names.isValidLabelValue(e.getValue()).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** {@code ValidateAnnotations}: keys are qualified names (any case); keys and values at most 256 KiB together. */
     public static List<FieldError> annotations(Map<String, String> annotations, FieldPath path) {
         List<FieldError> errors = new ArrayList<>();
         long size = 0;
-        for (Map.Entry<String, String> e : new TreeMap<>(annotations).entrySet()) {
+        // Sorted only to order the errors: in the usual case (none, or no annotations) it is not needed.
+        for (Map.Entry<String, String> e : (annotations.size() <= 1 ? annotations : new TreeMap<>(annotations)).entrySet()) {
             errors.addAll(Rules.each(Names.isQualifiedName(e.getKey().toLowerCase(Locale.ROOT)), path, e.getKey()));
             size += utf8Length(e.getKey()) + utf8Length(e.getValue());
         }

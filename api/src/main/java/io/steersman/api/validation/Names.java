@@ -100,6 +100,21 @@ public final class Names {
         return true;
     }
 
+    /** {@link #DNS1123_LABEL} without the regex, for the valid labels nearly every request carries. */
+    private static boolean isPlainLabel(String value) {
+        int n = value.length();
+        if (n == 0 || !isLowerAlphanumeric(value.charAt(0)) || !isLowerAlphanumeric(value.charAt(n - 1))) {
+            return false;
+        }
+        for (int i = 1; i < n - 1; i++) {
+            char c = value.charAt(i);
+            if (c != '-' && !isLowerAlphanumeric(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean isLowerAlphanumeric(char c) {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     }
@@ -110,6 +125,9 @@ public final class Names {
 
     /** {@code IsQualifiedName}: a label or annotation key, {@code [prefix/]name}. */
     public static List<String> isQualifiedName(String value) {
+        if (value.length() <= QUALIFIED_NAME_MAX_LENGTH && value.indexOf('/') < 0 && isQualifiedNamePart(value)) {
+            return List.of();
+        }
         List<String> errs = new ArrayList<>();
         String[] parts = value.split("/", -1);
         String name;
@@ -160,6 +178,9 @@ public final class Names {
 
     /** {@code IsDNS1123Label}: names of namespaces, services, containers. */
     public static List<String> isDNS1123Label(String value) {
+        if (value.length() <= DNS1123_LABEL_MAX_LENGTH && isPlainLabel(value)) {
+            return List.of();
+        }
         List<String> errs = new ArrayList<>();
         if (length(value) > DNS1123_LABEL_MAX_LENGTH) {
             errs.add(maxLenError(DNS1123_LABEL_MAX_LENGTH));

@@ -45,6 +45,26 @@ class MetaValidationTest {
     }
 
     @Test
+    void labelAndAnnotationErrorsComeInKeyOrderWhateverTheMapsOrder() {
+        Map<String, String> labels = new java.util.LinkedHashMap<>();
+        labels.put("fine", "ok");
+        labels.put("z z", "ok");
+        labels.put("a/b/c", "ok");
+        labels.put("m", "-bad");
+        assertThat(create(ObjectMeta.builder().namespace("default").name("x").labels(labels).build()))
+                .extracting(line -> line.split("\"")[1])
+                .containsExactly("a/b/c", "-bad", "z z");
+        Map<String, String> annotations = new java.util.LinkedHashMap<>();
+        annotations.put("y y", "1");
+        annotations.put("b b", "2");
+        assertThat(create(ObjectMeta.builder().namespace("default").name("x").annotations(annotations).build()))
+                .extracting(line -> line.split("\"")[1])
+                .containsExactly("b b", "y y");
+        assertThat(create(ObjectMeta.builder().namespace("default").name("x").labels(Map.of("app", "web", "example.com/tier", "a.b_c-d"))
+                .annotations(Map.of("only", "one")).build())).isEmpty();
+    }
+
+    @Test
     void atMostOneOwnerIsTheController() {
         OwnerReference a = new OwnerReference("apps/v1", "ReplicaSet", "a", "uid-a", true, true, null);
         OwnerReference b = new OwnerReference("apps/v1", "ReplicaSet", "b", "uid-b", true, true, null);
