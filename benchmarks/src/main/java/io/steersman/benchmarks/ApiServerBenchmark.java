@@ -81,7 +81,7 @@ public final class ApiServerBenchmark {
     /**
      * Events sent through each new set of watches before measuring: the first events of a watch run
      * through code neither side has compiled yet (ConfigMap creates, watch encoding and decoding), and
-     * with 200 samples the p99 is the second-worst one, which those first events would decide.
+     * would decide the p99.
      */
     private static final int WATCH_WARM_UP_EVENTS = 200;
     /**
