@@ -95,6 +95,72 @@ class WatchTest {
     }
 
     @Test
+    void eventsQueuedBehindAFullSocketArriveWholeAndInOrder() throws Exception {
+        String rv = rvOf(server.get(CM));
+        try (java.net.Socket socket = new java.net.Socket()) {
+            // A client that reads nothing until every change is made: the socket fills, the server's
+            // write stays pending and later events queue up, to leave together once it completes.
+            socket.setReceiveBufferSize(4096);
+            socket.setSoTimeout(20_000);
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", server.server.port()));
+            socket.getOutputStream().write(("GET " + CM + "?watch=true&labelSelector=set%3Dbig&resourceVersion=" + rv
+                    + " HTTP/1.1\r\nHost: x\r\nAccept: application/json\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            String value = "x".repeat(400_000);
+            java.util.List<String> names = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                names.add("big-" + i);
+                assertThat(server.post(CM, "application/json", "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"big-" + i
+                        + "\",\"labels\":{\"set\":\"big\"}},\"data\":{\"k\":\"" + value + "\"}}").code()).isEqualTo(201);
+            }
+            java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
+            assertThat(headerLine(in)).startsWith("HTTP/1.1 200 ");
+            while (!headerLine(in).isEmpty()) {
+                // the headers
+            }
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            java.util.List<String> seen = new java.util.ArrayList<>();
+            while (seen.size() < names.size()) {
+                // Chunked framing, then newline-delimited events that may span chunks or share one.
+                String size = headerLine(in);
+                if (size.isEmpty()) {
+                    continue;
+                }
+                byte[] chunk = new byte[Integer.parseInt(size, 16)];
+                in.readFully(chunk);
+                body.writeBytes(chunk);
+                byte[] bytes = body.toByteArray();
+                int start = 0;
+                for (int i = 0; i < bytes.length; i++) {
+                    if (bytes[i] == '\n') {
+                        JsonNode event = TestServer.MAPPER.readTree(java.util.Arrays.copyOfRange(bytes, start, i));
+                        assertThat(event.path("type").asText()).isEqualTo("ADDED");
+                        assertThat(event.path("object").path("data").path("k").asText()).hasSize(value.length());
+                        seen.add(event.path("object").path("metadata").path("name").asText());
+                        start = i + 1;
+                    }
+                }
+                body.reset();
+                body.write(bytes, start, bytes.length - start);
+            }
+            assertThat(seen).containsExactlyElementsOf(names);
+        }
+    }
+
+    /** One CRLF-terminated line of the raw answer. */
+    private static String headerLine(java.io.DataInputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int c;
+        while ((c = in.read()) != '\n') {
+            assertThat(c).as("the server closed the connection").isNotEqualTo(-1);
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
+    }
+
+    @Test
     void timeoutSecondsEndsTheStream() throws Exception {
         String rv = rvOf(server.get(CM));
         try (Stream stream = new Stream(CM + "?watch=1&timeoutSeconds=1&resourceVersion=" + rv, "application/json")) {
