@@ -240,16 +240,12 @@ final class ResourceHandler {
         T object = ex.query("fieldManager") == null ? Bodies.directObject(body, type) : null;
         if (object != null) {
             checkKind(object.apiVersion(), object.kind(), type);
-            if (object.metadata() != null && object.metadata().resourceVersion() != null && !object.metadata().resourceVersion().isEmpty()) {
-                throw Errors.badRequest("resourceVersion should not be set on objects to be created");
-            }
+            refuseResourceVersion(object.metadata() == null ? null : object.metadata().resourceVersion());
             object = validated(ex, object);
         } else {
             ObjectNode tree = Bodies.objectTree(body);
             checkKind(tree, type);
-            if (!tree.path("metadata").path("resourceVersion").asText("").isEmpty()) {
-                throw Errors.badRequest("resourceVersion should not be set on objects to be created");
-            }
+            refuseResourceVersion(tree.path("metadata").path("resourceVersion").asText(""));
             object = decode(ex, managedFields(ex, type, null, tree), type);
         }
         object = inNamespace(object, type, namespace);
@@ -333,6 +329,13 @@ final class ResourceHandler {
         T object = Bodies.toObject(tree, type);
         FieldValidation.check(ex, validation, object);
         return object;
+    }
+
+    /** A create names no resourceVersion, as upstream's create handler requires. */
+    private static void refuseResourceVersion(String resourceVersion) {
+        if (resourceVersion != null && !resourceVersion.isEmpty()) {
+            throw Errors.badRequest("resourceVersion should not be set on objects to be created");
+        }
     }
 
     /** Applies {@code fieldValidation} to an object decoded straight from the body. */

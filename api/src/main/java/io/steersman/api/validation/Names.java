@@ -102,17 +102,7 @@ public final class Names {
 
     /** {@link #DNS1123_LABEL} without the regex, for the valid labels nearly every request carries. */
     private static boolean isPlainLabel(String value) {
-        int n = value.length();
-        if (n == 0 || !isLowerAlphanumeric(value.charAt(0)) || !isLowerAlphanumeric(value.charAt(n - 1))) {
-            return false;
-        }
-        for (int i = 1; i < n - 1; i++) {
-            char c = value.charAt(i);
-            if (c != '-' && !isLowerAlphanumeric(c)) {
-                return false;
-            }
-        }
-        return true;
+        return value.indexOf('.') < 0 && isPlainSubdomain(value);
     }
 
     private static boolean isLowerAlphanumeric(char c) {
