@@ -15,6 +15,8 @@ import io.steersman.api.model.core.PersistentVolumeClaimStatus;
 import io.steersman.api.model.core.Pod;
 import io.steersman.api.model.core.PodSpec;
 import io.steersman.api.model.core.PodTemplateSpec;
+import io.steersman.api.model.core.ResourceRequirements;
+import io.steersman.api.model.Quantity;
 import io.steersman.api.resource.BuiltinResources;
 import io.steersman.testing.ControlPlane;
 import java.time.Duration;
@@ -84,7 +86,8 @@ final class Cluster implements AutoCloseable {
 
     static PersistentVolumeClaim claimTemplate(String name) {
         return PersistentVolumeClaim.of(ObjectMeta.builder().name(name).labels(Map.of("tier", "data")).build(),
-                new PersistentVolumeClaimSpec(List.of("ReadWriteOnce"), null, null, null, null, null, null, null, null));
+                new PersistentVolumeClaimSpec(List.of("ReadWriteOnce"), null,
+                        ResourceRequirements.requests(Map.of("storage", Quantity.of("1Gi"))), null, null, null, null, null, null));
     }
 
     StatefulSet create(StatefulSet set) {
