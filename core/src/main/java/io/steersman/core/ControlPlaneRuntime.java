@@ -451,7 +451,13 @@ public final class ControlPlaneRuntime implements AutoCloseable {
                         owned.add(closeable);
                     }
                 } else {
-                    BackendStore made = BackendStore.inMemory(registry, clock);
+                    BackendStore made;
+                    try {
+                        made = BackendStore.inMemory(registry, clock, storeOptions());
+                    } catch (IllegalArgumentException badSetting) {
+                        problems.add(badSetting.getMessage());
+                        throw new StartupException(problems);
+                    }
                     owned.add(made);
                     raw = made;
                 }
@@ -502,6 +508,14 @@ public final class ControlPlaneRuntime implements AutoCloseable {
                 }
             }
             return found;
+        }
+
+        /** The default store's options: the Service ranges from the settings, when set. */
+        private BackendStore.Options storeOptions() {
+            PluginSettings settings = pluginSettings();
+            return BackendStore.Options.defaults().withServiceRanges(
+                    settings.get(BackendStore.Options.CLUSTER_IP_RANGE_SETTING).orElse(null),
+                    settings.get(BackendStore.Options.NODE_PORT_RANGE_SETTING).orElse(null));
         }
 
         PluginSettings pluginSettings() {

@@ -33,4 +33,9 @@ public interface ControllerPlugin {
 
     /** The controllers to run. */
     List<ControllerSpec<?>> controllers();
+
+    /** Services to run beside the controllers (see {@link PluginService}), started in this order. */
+    default List<Class<? extends PluginService>> services() {
+        return List.of();
+    }
 }

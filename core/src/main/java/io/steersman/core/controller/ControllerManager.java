@@ -16,6 +16,7 @@ import io.steersman.api.controller.ControllerPlugin;
 import io.steersman.api.controller.ControllerSpec;
 import io.steersman.api.controller.EventMapper;
 import io.steersman.api.controller.EventRecorder;
+import io.steersman.api.controller.PluginService;
 import io.steersman.api.controller.PluginSettings;
 import io.steersman.api.controller.Reconciler;
 import io.steersman.api.controller.Request;
@@ -52,7 +53,8 @@ import org.slf4j.LoggerFactory;
  * {@link EventRecorder}, {@link PluginSettings}, {@link ResourceRegistry}, and any class with an
  * injectable constructor), builds a queue per controller and the informer handlers that feed it,
  * starts the informers (their first list is in the caches and queues when {@link #start} returns),
- * then runs each controller's workers.
+ * then runs each controller's workers and starts the plugins' {@link PluginService}s (constructed by
+ * the same injector; closed in reverse order, first, by {@link #close}).
  *
  * <p>Every start-up problem of every plugin and reconciler is collected and thrown at once as a
  * {@link StartupException}.
@@ -85,6 +87,8 @@ public final class ControllerManager implements AutoCloseable {
     /** What a reconciler that asks for an EventRecorder in its constructor gets; its Context has its controller's own. */
     private final EventRecorder defaultRecorder;
     private final List<Controller<?>> controllers = new ArrayList<>();
+    /** The plugins' services that were started, in start order. */
+    private final List<PluginService> services = new ArrayList<>();
     private final Object activity = new Object();
     private boolean started;
     private boolean closed;
@@ -131,6 +135,7 @@ public final class ControllerManager implements AutoCloseable {
         List<Declared> declared = declare(problems);
         Injector injector = injector(problems);
         List<Runnable> wiring = new ArrayList<>();
+        List<PluginService> constructed = new ArrayList<>();
         if (injector != null) {
             EventRecorder events = instance(injector, EventRecorder.class, "the EventRecorder", problems);
             for (Declared d : declared) {
@@ -139,6 +144,7 @@ public final class ControllerManager implements AutoCloseable {
                     wiring.add(() -> wire(d, reconciler, events));
                 }
             }
+            constructed = constructServices(injector, problems);
         }
         if (!problems.isEmpty()) {
             throw new StartupException(problems);
@@ -157,7 +163,41 @@ public final class ControllerManager implements AutoCloseable {
         if (!deterministic) {
             controllers.forEach(Controller::startWorkers);
         }
-        log.info("started {} controllers of {} plugins", controllers.size(), plugins.size());
+        startServices(constructed);
+        log.info("started {} controllers and {} services of {} plugins", controllers.size(), services.size(), plugins.size());
+    }
+
+    private List<PluginService> constructServices(Injector injector, List<String> problems) {
+        List<PluginService> constructed = new ArrayList<>();
+        for (ControllerPlugin plugin : plugins) {
+            List<Class<? extends PluginService>> classes;
+            try {
+                classes = plugin.services();
+            } catch (RuntimeException e) {
+                problems.add("plugin " + plugin.name() + ": services() failed: " + e);
+                continue;
+            }
+            for (Class<? extends PluginService> type : classes) {
+                PluginService service = instance(injector, type, "service " + type.getName() + " (plugin " + plugin.name() + ")", problems);
+                if (service != null) {
+                    constructed.add(service);
+                }
+            }
+        }
+        return constructed;
+    }
+
+    /** Starts the services in order; if one fails, stops the ones started and everything else, then throws. */
+    private void startServices(List<PluginService> constructed) {
+        for (PluginService service : constructed) {
+            try {
+                service.start();
+            } catch (Exception e) {
+                close();
+                throw new StartupException(List.of("service " + service.getClass().getName() + " could not start: " + e));
+            }
+            services.add(service);
+        }
     }
 
     /** One controller as declared, checked, before it is wired. */
@@ -585,6 +625,14 @@ public final class ControllerManager implements AutoCloseable {
             return;
         }
         closed = true;
+        for (int i = services.size() - 1; i >= 0; i--) {
+            PluginService service = services.get(i);
+            try {
+                service.close();
+            } catch (RuntimeException e) {
+                log.warn("service {} did not close cleanly", service.getClass().getName(), e);
+            }
+        }
         controllers.forEach(Controller::shutDown);
         long deadline = System.nanoTime() + STOP_GRACE.toNanos();
         List<Thread> stuck = new ArrayList<>();

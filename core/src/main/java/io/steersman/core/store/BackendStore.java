@@ -53,10 +53,36 @@ import java.util.function.UnaryOperator;
  */
 public final class BackendStore implements Store, AutoCloseable {
 
-    /** @param bookmarkInterval how often watches that allow bookmarks get one (upstream: about a minute) */
-    public record Options(Duration bookmarkInterval) {
+    /**
+     * @param bookmarkInterval how often watches that allow bookmarks get one (upstream: about a minute)
+     * @param serviceClusterIpRange the IPv4 CIDR Service cluster IPs come from (upstream's
+     *     {@code --service-cluster-ip-range}; default kubeadm's {@value ServiceCidr#DEFAULT})
+     * @param serviceNodePortRange the ports NodePort Services get (upstream's
+     *     {@code --service-node-port-range}; default {@value NodePortRange#DEFAULT})
+     */
+    public record Options(Duration bookmarkInterval, String serviceClusterIpRange, String serviceNodePortRange) {
+        /** The setting that overrides {@link #serviceClusterIpRange} in a control plane's settings. */
+        public static final String CLUSTER_IP_RANGE_SETTING = "steersman.service.cluster-ip-range";
+        /** The setting that overrides {@link #serviceNodePortRange} in a control plane's settings. */
+        public static final String NODE_PORT_RANGE_SETTING = "steersman.service.node-port-range";
+
+        public Options {
+            Objects.requireNonNull(bookmarkInterval, "bookmarkInterval");
+            serviceClusterIpRange = serviceClusterIpRange == null ? ServiceCidr.DEFAULT : serviceClusterIpRange;
+            serviceNodePortRange = serviceNodePortRange == null ? NodePortRange.DEFAULT : serviceNodePortRange;
+        }
+
+        public Options(Duration bookmarkInterval) {
+            this(bookmarkInterval, null, null);
+        }
+
         public static Options defaults() {
             return new Options(Duration.ofMinutes(1));
+        }
+
+        /** A copy with other Service ranges; null keeps the default. */
+        public Options withServiceRanges(String clusterIpRange, String nodePortRange) {
+            return new Options(bookmarkInterval, clusterIpRange, nodePortRange);
         }
     }
 
@@ -76,8 +102,10 @@ public final class BackendStore implements Store, AutoCloseable {
     private final Map<ResourceType<?>, String> prefixes = new ConcurrentHashMap<>();
     private static final KindRules<ApiObject> NO_RULES = new KindRules<>() {};
     private static final Map<Class<?>, KindRules<?>> RULES = Map.of(Pod.class, new PodRules(), Namespace.class, new NamespaceRules(),
-            Service.class, KindRules.withoutGeneration(), Node.class, KindRules.withoutGeneration(),
+            Node.class, KindRules.withoutGeneration(),
             PersistentVolume.class, KindRules.withoutGeneration(), PersistentVolumeClaim.class, KindRules.withoutGeneration());
+    /** The Service strategy with this store's cluster IP and node port allocations; null when the registry has no Services. */
+    private final ServiceRules serviceRules;
     private volatile Instant lastSecond;
     /** One String per existing namespace's name for all objects in it, rather than one per decoded object. */
     private final Map<String, String> namespaceNames = new ConcurrentHashMap<>();
@@ -99,7 +127,12 @@ public final class BackendStore implements Store, AutoCloseable {
 
     /** A store over a new {@link io.steersman.core.backend.MemoryBackend} that {@link #close()} closes too. */
     public static BackendStore inMemory(ResourceRegistry registry, Clock clock) {
-        return new BackendStore(registry, clock, new io.steersman.core.backend.MemoryBackend(), Options.defaults(), NameGenerator::generate, true);
+        return inMemory(registry, clock, Options.defaults());
+    }
+
+    /** The same with other options. */
+    public static BackendStore inMemory(ResourceRegistry registry, Clock clock, Options options) {
+        return new BackendStore(registry, clock, new io.steersman.core.backend.MemoryBackend(), options, NameGenerator::generate, true);
     }
 
     BackendStore(ResourceRegistry registry, Clock clock, Backend backend, Options options,
@@ -110,6 +143,8 @@ public final class BackendStore implements Store, AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.backend = Objects.requireNonNull(backend, "backend");
         this.lister = new Lister(backend);
+        // Parsed before the timer starts, so a bad range leaves nothing running.
+        this.serviceRules = serviceRules(registry, options);
         this.bookmarkTimer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "steersman-bookmarks");
             thread.setDaemon(true);
@@ -118,6 +153,50 @@ public final class BackendStore implements Store, AutoCloseable {
         long period = options.bookmarkInterval().toMillis();
         bookmarkTimer.scheduleAtFixedRate(this::emitBookmarks, period, period, TimeUnit.MILLISECONDS);
         bootstrapNamespaces();
+        restoreServiceAllocations();
+    }
+
+    /**
+     * The Service rules when the registry serves the built-in Services.
+     *
+     * @throws IllegalArgumentException when a Service range in {@code options} does not parse
+     */
+    private static ServiceRules serviceRules(ResourceRegistry registry, Options options) {
+        Optional<ResourceType<?>> found = registry.forKind(Service.API_VERSION, Service.KIND);
+        if (found.isEmpty() || found.get().javaType() != Service.class) {
+            return null;
+        }
+        ServiceCidr cidr;
+        NodePortRange nodePorts;
+        try {
+            cidr = ServiceCidr.parse(options.serviceClusterIpRange());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(Options.CLUSTER_IP_RANGE_SETTING + ": " + e.getMessage(), e);
+        }
+        try {
+            nodePorts = NodePortRange.parse(options.serviceNodePortRange());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(Options.NODE_PORT_RANGE_SETTING + ": " + e.getMessage(), e);
+        }
+        return new ServiceRules(registry.forType(Service.class), cidr, nodePorts, new java.util.Random());
+    }
+
+    /** The Service allocations, for tests in this package. */
+    ServiceRules serviceRules() {
+        return serviceRules;
+    }
+
+    /**
+     * Marks the cluster IPs and node ports of the stored Services as taken, as upstream's repair
+     * loop rebuilds its allocation maps: after a restart on a kept backend, nothing is handed out twice.
+     */
+    private void restoreServiceAllocations() {
+        if (serviceRules == null) {
+            return;
+        }
+        for (Service service : list(registry.forType(Service.class), ListOptions.all()).items()) {
+            serviceRules.restore(service);
+        }
     }
 
     /** Upstream's system namespaces, created at start when the registry serves namespaces. */
@@ -141,7 +220,10 @@ public final class BackendStore implements Store, AutoCloseable {
     }
 
     @SuppressWarnings("unchecked")
-    private static <T extends ApiObject> KindRules<T> rules(ResourceType<T> type) {
+    private <T extends ApiObject> KindRules<T> rules(ResourceType<T> type) {
+        if (type.javaType() == Service.class && serviceRules != null) {
+            return (KindRules<T>) serviceRules;
+        }
         return (KindRules<T>) RULES.getOrDefault(type.javaType(), NO_RULES);
     }
 
@@ -194,18 +276,29 @@ public final class BackendStore implements Store, AutoCloseable {
                     .deletionTimestamp(null)
                     .deletionGracePeriodSeconds(null)
                     .build();
-            T candidate = rules(type).prepareForCreate(Shapes.withMetadata(type, prepared, system));
-            validate(type, candidate, null);
-            checkNamespace(type, namespace, name);
-            String key = Keys.key(prefix(type), namespace, name);
-            if (options.dryRun()) {
-                if (backend.get(key).isEmpty()) {
-                    return candidate;
+            KindRules.Reservation<T> reservation = rules(type).beginCreate(Shapes.withMetadata(type, prepared, system), options.dryRun());
+            boolean stored = false;
+            try {
+                T candidate = rules(type).prepareForCreate(reservation.object());
+                validate(type, candidate, null);
+                checkNamespace(type, namespace, name);
+                String key = Keys.key(prefix(type), namespace, name);
+                if (options.dryRun()) {
+                    if (backend.get(key).isEmpty()) {
+                        return candidate;
+                    }
+                } else {
+                    TxnResult result = backend.txn(Txn.create(key, rules(type).share(candidate, null)));
+                    if (result.succeeded()) {
+                        stored = true;
+                        return type.cast(result.first().kv().value());
+                    }
                 }
-            } else {
-                TxnResult result = backend.txn(Txn.create(key, rules(type).share(candidate, null)));
-                if (result.succeeded()) {
-                    return type.cast(result.first().kv().value());
+            } finally {
+                if (stored) {
+                    reservation.commit().run();
+                } else {
+                    reservation.revert().run();
                 }
             }
             if (!generated || attempt == NAME_ATTEMPTS) {
@@ -243,7 +336,7 @@ public final class BackendStore implements Store, AutoCloseable {
             if (conditional && !meta.resourceVersion().equals(stored.metadata().resourceVersion())) {
                 throw StatusErrors.modified(type, meta.name());
             }
-            T written = write(type, key, current, merge(type, stored, object, subresource), options);
+            T written = writeUpdate(type, key, current, merge(type, stored, object, subresource), subresource, options);
             if (written != null) {
                 return written;
             }
@@ -272,7 +365,7 @@ public final class BackendStore implements Store, AutoCloseable {
             if (!Requests.isBlank(asked) && !asked.equals(storedVersion)) {
                 throw StatusErrors.modified(type, name);
             }
-            T written = write(type, key, current, merge(type, stored, changed, subresource), options);
+            T written = writeUpdate(type, key, current, merge(type, stored, changed, subresource), subresource, options);
             if (written != null) {
                 return written;
             }
@@ -331,6 +424,26 @@ public final class BackendStore implements Store, AutoCloseable {
         return next;
     }
 
+    /** {@link #write} with what an update of the main resource reserves (a Service's new cluster IP), kept only when the write is stored. */
+    private <T extends ApiObject> T writeUpdate(ResourceType<T> type, String key, KeyValue current, T next, Subresource subresource,
+            WriteOptions options) {
+        if (subresource != Subresource.MAIN) {
+            return write(type, key, current, next, options);
+        }
+        KindRules.Reservation<T> reservation = rules(type).beginUpdate(next, type.cast(current.value()), options.dryRun());
+        T written = null;
+        try {
+            written = write(type, key, current, reservation.object(), options);
+            return written;
+        } finally {
+            if (written != null && !options.dryRun()) {
+                reservation.commit().run();
+            } else {
+                reservation.revert().run();
+            }
+        }
+    }
+
     /**
      * Writes {@code next} over {@code current} if it is still the stored revision; returns the
      * stored result, or null when another writer came first. An update that changes nothing writes
@@ -353,7 +466,13 @@ public final class BackendStore implements Store, AutoCloseable {
         TxnResult result = remove
                 ? backend.txn(Txn.delete(key, current.modRevision()))
                 : backend.txn(Txn.update(key, current.modRevision(), rules(type).share(next, stored)));
-        return result.succeeded() ? type.cast(result.first().kv().value()) : null;
+        if (!result.succeeded()) {
+            return null;
+        }
+        if (remove) {
+            rules(type).removed(stored);
+        }
+        return type.cast(result.first().kv().value());
     }
 
     // ---------------------------------------------------------------------------------- delete
@@ -387,6 +506,9 @@ public final class BackendStore implements Store, AutoCloseable {
                 }
                 TxnResult result = backend.txn(Txn.delete(key, current.modRevision()));
                 written = result.succeeded() ? type.cast(result.first().kv().value()) : null;
+                if (written != null) {
+                    rules(type).removed(stored);
+                }
             }
             if (written != null) {
                 return written;

@@ -12,6 +12,41 @@ import java.time.Instant;
  */
 interface KindRules<T extends ApiObject> {
 
+    /**
+     * What a write took from a pool all objects of the kind share (a Service's cluster IP and node
+     * ports): the object to write with it, {@code commit} to run once the write is stored (to free
+     * what the old object held and the new one no longer does), {@code revert} to run when it is not.
+     */
+    record Reservation<T>(T object, Runnable commit, Runnable revert) {
+        static <T> Reservation<T> none(T object) {
+            return new Reservation<>(object, () -> { }, () -> { });
+        }
+    }
+
+    /**
+     * Reserves what a new object takes from a shared pool, after its system fields are set and
+     * before {@link #prepareForCreate} and validation, as upstream's {@code BeginCreate} hook. A dry
+     * run reserves nothing but reports the same errors where it can.
+     *
+     * @throws io.steersman.api.client.ApiException when the object asks for what it cannot have
+     */
+    default Reservation<T> beginCreate(T object, boolean dryRun) {
+        return Reservation.none(object);
+    }
+
+    /**
+     * Reserves what an update of {@code old} to {@code object} takes, once the update is validated,
+     * as upstream's {@code BeginUpdate}; what the old object held and the new one does not is freed
+     * on commit.
+     */
+    default Reservation<T> beginUpdate(T object, T old, boolean dryRun) {
+        return Reservation.none(object);
+    }
+
+    /** Frees what a removed object held from shared pools; called once the object is gone from the store. */
+    default void removed(T object) {
+    }
+
     /** Adjusts a new object once its name and system fields are set (before validation). */
     default T prepareForCreate(T object) {
         return object;

@@ -278,6 +278,30 @@ class ControllerManagerTest {
     }
 
     @Test
+    void servicesStartOnceTheCachesAreFilledAndCloseInReverseOrder() {
+        store.create(Widget.TYPE, Widget.of("default", "early"), WriteOptions.DEFAULT);
+        ControlPlaneRuntime cp = ControlPlaneRuntime.builder().registry(new ResourceRegistry()).store(store).clock(clock)
+                .deterministic(true).systemPlugins(false)
+                .plugins(TestPlugins.plugin("widgets", kinds(), ControllerSpec.builder("greeter", Widget.class, TestPlugins.Greeter.class).build()),
+                        TestPlugins.servicePlugin("services", List.of(TestPlugins.WidgetCounterService.class, TestPlugins.SecondService.class)))
+                .start();
+
+        assertThat(TestPlugins.calls).containsExactly("hello counter started, widgets: 1", "second started");
+        cp.close();
+        assertThat(TestPlugins.calls).endsWith("second closed", "counter closed");
+    }
+
+    @Test
+    void aServiceThatCannotStartFailsTheStartAndStopsTheOnesStarted() {
+        var plugin = TestPlugins.servicePlugin("services", List.of(TestPlugins.SecondService.class, TestPlugins.FailingService.class));
+
+        assertThatThrownBy(() -> start(plugin))
+                .isInstanceOf(StartupException.class)
+                .hasMessageContaining("FailingService could not start").hasMessageContaining("Address already in use");
+        assertThat(TestPlugins.calls).containsExactly("second started", "second closed");
+    }
+
+    @Test
     void aPluginListedInMetaInfServicesIsFound() {
         // Core lists the node agent too; leaving it out is how a control plane replaces it.
         ControlPlaneRuntime cp = ControlPlaneRuntime.builder().store(store).clock(clock).deterministic(true).systemPlugins(false)

@@ -5,6 +5,7 @@ import io.steersman.api.controller.Clock;
 import io.steersman.api.controller.Context;
 import io.steersman.api.controller.ControllerPlugin;
 import io.steersman.api.controller.ControllerSpec;
+import io.steersman.api.controller.PluginService;
 import io.steersman.api.controller.PluginSettings;
 import io.steersman.api.controller.Reconciler;
 import io.steersman.api.controller.Request;
@@ -189,6 +190,73 @@ final class TestPlugins {
         public Result reconcile(Request request, Context<Widget> context) {
             return Result.done();
         }
+    }
+
+    /** Records its start (with the widgets it can read then) and its close. */
+    static final class WidgetCounterService implements PluginService {
+        private final Client client;
+        private final Greeting greeting;
+
+        @Inject
+        WidgetCounterService(Client client, Greeting greeting) {
+            this.client = client;
+            this.greeting = greeting;
+        }
+
+        @Override
+        public void start() {
+            calls.add(greeting.text() + " counter started, widgets: " + client.list(Widget.class, "default").size());
+        }
+
+        @Override
+        public void close() {
+            calls.add("counter closed");
+        }
+    }
+
+    /** Records its start and close. */
+    static final class SecondService implements PluginService {
+        @Override
+        public void start() {
+            calls.add("second started");
+        }
+
+        @Override
+        public void close() {
+            calls.add("second closed");
+        }
+    }
+
+    /** Cannot start. */
+    static final class FailingService implements PluginService {
+        @Override
+        public void start() throws java.io.IOException {
+            throw new java.net.BindException("Address already in use");
+        }
+
+        @Override
+        public void close() {
+            calls.add("failing closed");
+        }
+    }
+
+    static ControllerPlugin servicePlugin(String name, List<Class<? extends PluginService>> services) {
+        return new ControllerPlugin() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public List<ControllerSpec<?>> controllers() {
+                return List.of();
+            }
+
+            @Override
+            public List<Class<? extends PluginService>> services() {
+                return services;
+            }
+        };
     }
 
     static ControllerPlugin plugin(String name, List<ResourceType<?>> kinds, ControllerSpec<?>... specs) {
