@@ -2,6 +2,7 @@ package io.steersman.apiserver;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.steersman.api.codec.DecodeException;
 import io.steersman.api.model.ApiObject;
 import io.steersman.api.resource.ResourceType;
 import java.nio.charset.StandardCharsets;
@@ -32,17 +33,38 @@ final class Bodies {
         return new Body(ex.body(), yaml);
     }
 
-    /** The body of a create or update, as a JSON object. */
+    /**
+     * A body as a JSON object, with the paths of the fields a JSON body names twice in one object
+     * (the last value counts, as in Go; {@code fieldValidation} decides whether that is an error).
+     */
+    record ObjectBody(ObjectNode tree, List<String> duplicateFields) {}
+
+    /** The body of a create or update, as a JSON object; of a field named twice the last value counts. */
     static ObjectNode objectTree(Exchange ex) {
-        return objectTree(read(ex));
+        return objectBody(read(ex)).tree();
     }
 
-    static ObjectNode objectTree(Body body) {
-        JsonNode tree = body.yaml() ? parseYaml(body.bytes()) : parseJson(body.bytes());
+    static ObjectBody objectBody(Body body) {
+        List<String> duplicates = List.of();
+        JsonNode tree;
+        if (body.yaml()) {
+            tree = parseYaml(body.bytes());
+        } else {
+            try {
+                tree = parseJson(body.bytes());
+            } catch (DecodeException e) {
+                // The strict parse refuses repeated keys; only then look for them, so a body without costs nothing.
+                duplicates = DuplicateFields.of(body.bytes());
+                if (duplicates.isEmpty()) {
+                    throw e;
+                }
+                tree = Json.parseLastWins(body.bytes());
+            }
+        }
         if (!(tree instanceof ObjectNode object)) {
             throw Errors.badRequest("the request body must be a JSON object");
         }
-        return object;
+        return new ObjectBody(object, duplicates);
     }
 
     /**

@@ -36,6 +36,11 @@ final class Json {
         return CODEC.readTree(json);
     }
 
+    /** As {@link #parse}, but of a key repeated in an object the last value counts. */
+    static JsonNode parseLastWins(byte[] json) {
+        return CODEC.readTreeLastWins(json);
+    }
+
     /** Parses one YAML document; malformed input or several documents are a 400. */
     static JsonNode parseYaml(String yaml) {
         List<JsonNode> documents = CODEC.readYamlTrees(yaml);

@@ -41,6 +41,7 @@ final class ResourceHandler {
     private final Scheduler scheduler;
     private final PatchHandler patches;
     private final Scales scales;
+    private final PodBindings bindings;
     private final Clock clock;
     private final FieldLabels fieldLabels = new FieldLabels();
 
@@ -51,6 +52,7 @@ final class ResourceHandler {
         this.scheduler = scheduler;
         this.clock = clock;
         this.patches = new PatchHandler(store, clock);
+        this.bindings = new PodBindings(store);
         this.scales = new Scales(store, patches);
     }
 
@@ -71,6 +73,12 @@ final class ResourceHandler {
             throw Errors.methodNotAllowed(method, path.type().qualifiedPlural());
         }
         boolean namespacedCollectionWithoutNamespace = path.type().namespaced() && path.namespace() == null;
+        if ("binding".equals(path.subresource())) {
+            if (method.equals("POST")) {
+                return "create";
+            }
+            throw Errors.methodNotAllowed(method, path.type().qualifiedPlural() + "/binding");
+        }
         if (path.subresource() != null) {
             return switch (method) {
                 case "GET" -> "get";
@@ -111,6 +119,10 @@ final class ResourceHandler {
         ResourceType type = path.type();
         if ("scale".equals(path.subresource())) {
             scales.handle(ex, type, path.namespace(), path.name(), verb);
+            return;
+        }
+        if ("binding".equals(path.subresource())) {
+            bindings.create(ex, type, path.namespace(), path.name());
             return;
         }
         switch (verb) {
@@ -241,12 +253,13 @@ final class ResourceHandler {
         if (object != null) {
             checkKind(object.apiVersion(), object.kind(), type);
             refuseResourceVersion(object.metadata() == null ? null : object.metadata().resourceVersion());
-            object = validated(ex, object);
+            object = validated(ex, type, object);
         } else {
-            ObjectNode tree = Bodies.objectTree(body);
+            Bodies.ObjectBody parsed = Bodies.objectBody(body);
+            ObjectNode tree = parsed.tree();
             checkKind(tree, type);
             refuseResourceVersion(tree.path("metadata").path("resourceVersion").asText(""));
-            object = decode(ex, managedFields(ex, type, null, tree), type);
+            object = decode(ex, managedFields(ex, type, null, tree), type, parsed.duplicateFields());
         }
         object = inNamespace(object, type, namespace);
         T created = store.create(type, object, RequestOptions.write(ex));
@@ -258,13 +271,15 @@ final class ResourceHandler {
         T object = ex.query("fieldManager") == null ? Bodies.directObject(body, type) : null;
         if (object != null) {
             checkKind(object.apiVersion(), object.kind(), type);
-            object = validated(ex, object);
+            object = validated(ex, type, object);
         } else {
-            ObjectNode tree = Bodies.objectTree(body);
+            Bodies.ObjectBody parsed = Bodies.objectBody(body);
+            ObjectNode tree = parsed.tree();
             checkKind(tree, type);
             JsonNode live = ex.query("fieldManager") == null ? null
                     : store.get(type, path.namespace(), path.name()).map(Json::tree).orElse(null);
-            object = decode(ex, live == null ? tree : managedFields(ex, type, path.subresource(), live, tree), type);
+            object = decode(ex, live == null ? tree : managedFields(ex, type, path.subresource(), live, tree), type,
+                    parsed.duplicateFields());
         }
         String bodyName = object.metadata() == null ? null : object.metadata().name();
         if (bodyName == null || bodyName.isEmpty()) {
@@ -323,11 +338,11 @@ final class ResourceHandler {
         return managedFields(ex, type, null, live, updated);
     }
 
-    /** Decodes and applies {@code fieldValidation} to the fields the kind does not define. */
-    <T extends ApiObject> T decode(Exchange ex, JsonNode tree, ResourceType<T> type) {
+    /** Decodes and applies {@code fieldValidation} to the fields the kind does not define and to those named twice. */
+    private <T extends ApiObject> T decode(Exchange ex, JsonNode tree, ResourceType<T> type, List<String> duplicates) {
         RequestOptions.FieldValidation validation = RequestOptions.fieldValidation(ex);
         T object = Bodies.toObject(tree, type);
-        FieldValidation.check(ex, validation, object);
+        FieldValidation.check(ex, validation, object, duplicates, type);
         return object;
     }
 
@@ -338,9 +353,9 @@ final class ResourceHandler {
         }
     }
 
-    /** Applies {@code fieldValidation} to an object decoded straight from the body. */
-    private static <T extends ApiObject> T validated(Exchange ex, T object) {
-        FieldValidation.check(ex, RequestOptions.fieldValidation(ex), object);
+    /** Applies {@code fieldValidation} to an object decoded straight from the body (which had no field twice). */
+    private static <T extends ApiObject> T validated(Exchange ex, ResourceType<T> type, T object) {
+        FieldValidation.check(ex, RequestOptions.fieldValidation(ex), object, List.of(), type);
         return object;
     }
 

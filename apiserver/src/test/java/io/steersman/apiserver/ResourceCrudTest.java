@@ -171,7 +171,8 @@ class ResourceCrudTest {
         String unknown = deployment("d", 1).replace("\"replicas\":1", "\"replicas\":1,\"foo\":true");
         TestServer.Answer strict = server.post(DEPLOYMENTS + "?fieldValidation=Strict", "application/json", unknown);
         assertThat(strict.code()).isEqualTo(400);
-        assertThat(strict.json().path("message").asText()).isEqualTo("strict decoding error: unknown field \"spec.foo\"");
+        assertThat(strict.json().path("message").asText())
+                .isEqualTo("Deployment in version \"v1\" cannot be handled as a Deployment: strict decoding error: unknown field \"spec.foo\"");
         TestServer.Answer warn = server.post(DEPLOYMENTS + "?fieldValidation=Warn", "application/json", unknown);
         assertThat(warn.code()).isEqualTo(201);
         assertThat(warn.response().headers().allValues("Warning")).containsExactly("299 - \"unknown field \\\"spec.foo\\\"\"");
@@ -179,6 +180,29 @@ class ResourceCrudTest {
         TestServer.Answer ignore = server.post(DEPLOYMENTS + "?fieldValidation=Ignore", "application/json", unknown.replace("\"d\"", "\"e\""));
         assertThat(ignore.code()).isEqualTo(201);
         assertThat(ignore.response().headers().allValues("Warning")).isEmpty();
+    }
+
+    @Test
+    void aFieldNamedTwiceIsRefusedByStrictWarnedOfByWarnAndTheLastValueCountsOtherwise() {
+        String twice = "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"first\",\"name\":\"%s\"},"
+                + "\"data\":{\"a\":\"1\",\"a\":\"2\"},\"dta\":{}}";
+        TestServer.Answer strict = server.post(CM + "?fieldValidation=Strict", "application/json", twice.formatted("strict"));
+        assertThat(strict.code()).isEqualTo(400);
+        assertThat(strict.json().path("message").asText()).isEqualTo("ConfigMap in version \"v1\" cannot be handled as a ConfigMap: "
+                + "strict decoding error: duplicate field \"metadata.name\", duplicate field \"data.a\", unknown field \"dta\"");
+        assertThat(server.get(CM + "/strict").code()).isEqualTo(404);
+
+        TestServer.Answer warn = server.post(CM, "application/json", twice.formatted("warned"));
+        assertThat(warn.code()).as(warn.toString()).isEqualTo(201);
+        assertThat(warn.response().headers().allValues("Warning")).containsExactly("299 - \"duplicate field \\\"metadata.name\\\"\"",
+                "299 - \"duplicate field \\\"data.a\\\"\"", "299 - \"unknown field \\\"dta\\\"\"");
+        assertThat(warn.json().path("metadata").path("name").asText()).isEqualTo("warned");
+        assertThat(warn.json().path("data").path("a").asText()).isEqualTo("2");
+
+        TestServer.Answer ignore = server.post(CM + "?fieldValidation=Ignore", "application/json", twice.formatted("ignored"));
+        assertThat(ignore.code()).isEqualTo(201);
+        assertThat(ignore.response().headers().allValues("Warning")).isEmpty();
+        assertThat(ignore.json().path("metadata").path("name").asText()).isEqualTo("ignored");
     }
 
     @Test

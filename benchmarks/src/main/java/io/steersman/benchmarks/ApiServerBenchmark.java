@@ -69,7 +69,8 @@ import java.util.concurrent.TimeUnit;
  * would otherwise have a client warmed by the first run) and both stores are empty again (the mock
  * server's creates slow down with every object it holds); the measured lists follow
  * {@value #LIST_WARM_UP} unmeasured ones. Each watch run likewise sends
- * {@value #WATCH_WARM_UP_EVENTS} events through its watches, then collects garbage, before the {@value #WATCH_EVENTS} it measures.
+ * {@value #WATCH_WARM_UP_DELIVERIES} deliveries (at least {@value #WATCH_WARM_UP_EVENTS_MIN} events) through its watches,
+ * then collects garbage, before the {@value #WATCH_EVENTS} events it measures.
  * Arguments: the number of pods (default 10,000) and of watchers in the second watch run (default 100),
  * and {@code --http-client=jdk|okhttp|vertx5} anywhere.
  * Run: {@code mvn -B -q -pl benchmarks -am -DskipTests package} then
@@ -79,11 +80,15 @@ public final class ApiServerBenchmark {
     /** Measured events per watch run: with 1,000 the p99 is the tenth-worst event, not the second-worst. */
     private static final int WATCH_EVENTS = 1_000;
     /**
-     * Events sent through each new set of watches before measuring: the first events of a watch run
-     * through code neither side has compiled yet (ConfigMap creates, watch encoding and decoding), and
-     * would decide the p99.
+     * Deliveries sent through each new set of watches before measuring (at least
+     * {@value #WATCH_WARM_UP_EVENTS_MIN} events): the JIT keeps compiling the watch path on both
+     * sides (ConfigMap creates, watch encoding, the client's decoding and dispatch) for thousands of
+     * events, and its compilations on the two cores decide the tail. With one watcher, the p99 of
+     * successive rounds of 1,000 events fell from 6.4 ms to 0.5-1.5 ms after about 5,000 events
+     * (BENCHMARKS.md). The runs with many watchers follow the one-watcher run in the same JVM.
      */
-    private static final int WATCH_WARM_UP_EVENTS = 200;
+    private static final int WATCH_WARM_UP_DELIVERIES = 5_000;
+    private static final int WATCH_WARM_UP_EVENTS_MIN = 200;
     /**
      * Pods created and deleted before measuring. The JIT keeps compiling the client's and the
      * server's code for about 40,000 requests: one thread's creates against Steersman ran at about
@@ -286,7 +291,8 @@ public final class ApiServerBenchmark {
                     }
                 }));
             }
-            for (int i = 0; i < WATCH_WARM_UP_EVENTS; i++) {
+            int warmUpEvents = Math.max(WATCH_WARM_UP_EVENTS_MIN, WATCH_WARM_UP_DELIVERIES / watchers);
+            for (int i = 0; i < warmUpEvents; i++) {
                 sendAndAwait(name, writer, namespace, "warm-" + i, watchers, sent, delivered);
             }
             synchronized (samples) {

@@ -17,6 +17,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,6 +34,7 @@ final class EmbeddedCluster implements AutoCloseable {
     record Config(Path dataDir, String bindAddress, int port, Path kubeconfig, List<Path> pluginPaths,
             Map<String, String> settings) {}
 
+    static final String DATA_DIR = "steersman.data-dir";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
 
     private final ControlPlaneRuntime runtime;
@@ -56,7 +58,7 @@ final class EmbeddedCluster implements AutoCloseable {
                 .clock(Clock.SYSTEM)
                 .classLoader(pluginClassLoader(config.pluginPaths()))
                 .serviceLoaderPlugins()
-                .settings(config.settings())
+                .settings(withDataDir(config.settings(), config.dataDir()))
                 .start();
         ApiServer server;
         try {
@@ -106,6 +108,19 @@ final class EmbeddedCluster implements AutoCloseable {
         } finally {
             runtime.close();
         }
+    }
+
+    /**
+     * The settings plugins see, with {@value #DATA_DIR} naming the data directory (unless the user
+     * set it): the storage plugin keeps its provisioned volumes' directories under it.
+     */
+    static Map<String, String> withDataDir(Map<String, String> settings, Path dataDir) {
+        if (settings.containsKey(DATA_DIR)) {
+            return settings;
+        }
+        Map<String, String> all = new LinkedHashMap<>(settings);
+        all.put(DATA_DIR, dataDir.toAbsolutePath().toString());
+        return all;
     }
 
     /** The token kubectl presents; made once per data directory, readable by its owner only. */

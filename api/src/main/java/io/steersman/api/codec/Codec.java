@@ -1,5 +1,8 @@
 package io.steersman.api.codec;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -216,6 +219,25 @@ public final class Codec {
     public JsonNode readTree(byte[] json) {
         try {
             return nonNull(mapper.readTree(json));
+        } catch (IOException e) {
+            throw DecodeErrors.translateSyntax(e, limits);
+        }
+    }
+
+    /**
+     * As {@link #readTree(byte[])}, but a key repeated in an object keeps its last value instead of
+     * failing, as Go's decoder does: for a server that reports duplicates per {@code fieldValidation}.
+     */
+    public JsonNode readTreeLastWins(byte[] json) {
+        // The factory's duplicate detection can only be switched off per parser (not per reader).
+        try (JsonParser parser = mapper.getFactory().createParser(json)) {
+            parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            JsonNode tree = mapper.readTree(parser);
+            JsonToken trailing = parser.nextToken();
+            if (trailing != null) {
+                throw new JsonParseException(parser, "Trailing token (of type " + trailing + ") found after value");
+            }
+            return nonNull(tree);
         } catch (IOException e) {
             throw DecodeErrors.translateSyntax(e, limits);
         }

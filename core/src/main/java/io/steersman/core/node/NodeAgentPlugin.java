@@ -6,7 +6,9 @@ import io.steersman.api.controller.ControllerSpec;
 import io.steersman.api.controller.Request;
 import io.steersman.api.model.core.Namespace;
 import io.steersman.api.model.core.Node;
+import io.steersman.api.model.core.PersistentVolumeClaim;
 import io.steersman.api.model.core.Pod;
+import io.steersman.api.model.core.Volume;
 import io.steersman.api.resource.BuiltinResources;
 import io.steersman.api.resource.ResourceType;
 import java.util.ArrayList;
@@ -21,7 +23,7 @@ import java.util.List;
  *   <li>{@code node-registration} registers the nodes; it is woken by the namespaces every
  *       cluster has from its start, so the nodes exist before any pod does;</li>
  *   <li>{@code default-scheduler} binds unscheduled pods to nodes, and looks again at the pods
- *       still waiting whenever a node changes;</li>
+ *       still waiting whenever a node changes, or a claim one of their volumes names;</li>
  *   <li>{@code kubelet} runs the pods bound to the simulated nodes.</li>
  * </ul>
  * See the package documentation for the settings and the pod annotations.
@@ -36,7 +38,8 @@ public final class NodeAgentPlugin implements ControllerPlugin {
     /** The built-in kinds it works on, so it also runs beside a registry that lacks them. */
     @Override
     public List<ResourceType<?>> resourceTypes() {
-        return List.of(BuiltinResources.NAMESPACES, BuiltinResources.NODES, BuiltinResources.PODS);
+        return List.of(BuiltinResources.NAMESPACES, BuiltinResources.NODES, BuiltinResources.PODS,
+                BuiltinResources.PERSISTENT_VOLUME_CLAIMS, BuiltinResources.STORAGE_CLASSES);
     }
 
     @Override
@@ -47,6 +50,7 @@ public final class NodeAgentPlugin implements ControllerPlugin {
                         .build(),
                 ControllerSpec.builder(Scheduler.NAME, Pod.class, Scheduler.class)
                         .watches(Node.class, NodeAgentPlugin::unscheduledPods)
+                        .watches(PersistentVolumeClaim.class, NodeAgentPlugin::unscheduledPodsUsing)
                         .build(),
                 ControllerSpec.builder(Kubelet.NAME, Pod.class, Kubelet.class)
                         .workers(2)
@@ -63,6 +67,23 @@ public final class NodeAgentPlugin implements ControllerPlugin {
         for (Pod pod : cache.list(Pod.class, null)) {
             if (pod.spec().nodeName() == null) {
                 requests.add(Request.of(pod));
+            }
+        }
+        return requests;
+    }
+
+    /** The unscheduled pods whose volumes name the claim: its binding may let them be placed. */
+    private static Collection<Request> unscheduledPodsUsing(PersistentVolumeClaim claim, Client cache) {
+        List<Request> requests = new ArrayList<>();
+        for (Pod pod : cache.list(Pod.class, claim.namespace())) {
+            if (pod.spec().nodeName() != null) {
+                continue;
+            }
+            for (Volume volume : pod.spec().volumes()) {
+                if (volume.persistentVolumeClaim() != null && claim.name().equals(volume.persistentVolumeClaim().claimName())) {
+                    requests.add(Request.of(pod));
+                    break;
+                }
             }
         }
         return requests;

@@ -27,7 +27,8 @@ import java.util.Optional;
  * none), through the pods/binding subresource, to a Ready, schedulable node whose labels match the pod's {@code nodeSelector}, round-robin
  * over the candidates. With no candidate the pod stays Pending with PodScheduled False
  * ({@code Unschedulable}) and a FailedScheduling event, as upstream reports it, until a node
- * changes. Resources, affinity and taints are not considered. Its events go through a recorder
+ * changes. A pod whose claims are not all bound waits for them ({@link VolumeBinding}), woken by
+ * the claims' changes. Resources, affinity and taints are not considered. Its events go through a recorder
  * limited as kube-scheduler's events client is ({@link SchedulerEvents}).
  */
 final class Scheduler implements Reconciler<Pod> {
@@ -72,6 +73,14 @@ final class Scheduler implements Reconciler<Pod> {
             return;
         }
         List<Node> all = context.client().list(Node.class, null);
+        VolumeBinding.Verdict volumes = VolumeBinding.check(pod, context.client());
+        if (volumes instanceof VolumeBinding.Wait) {
+            return; // the claims' binding wakes the pod again
+        }
+        if (volumes instanceof VolumeBinding.Unschedulable unschedulable && !all.isEmpty()) {
+            unschedulable(pod, nodesAvailable(all.size(), unschedulable.reason() + "."), context, recorder);
+            return;
+        }
         List<String> candidates = new ArrayList<>();
         for (Node node : all) {
             if (isReady(node) && !Boolean.TRUE.equals(node.spec().unschedulable()) && matches(pod, node)) {
@@ -79,7 +88,8 @@ final class Scheduler implements Reconciler<Pod> {
             }
         }
         if (candidates.isEmpty()) {
-            unschedulable(pod, all.size(), context, recorder);
+            unschedulable(pod, all.isEmpty() ? "no nodes available to schedule pods"
+                    : nodesAvailable(all.size(), all.size() + " node(s) didn't match Pod's node affinity/selector."), context, recorder);
             return;
         }
         candidates.sort(Comparator.naturalOrder());
@@ -107,12 +117,17 @@ final class Scheduler implements Reconciler<Pod> {
         return bound[0] ? written : null;
     }
 
-    private static void unschedulable(Pod pod, int nodeCount, Context<Pod> context, EventRecorder recorder) {
-        String message = nodeCount == 0
-                ? "no nodes available to schedule pods"
-                : "0/" + nodeCount + " nodes are available: " + nodeCount + " node(s) didn't match Pod's node affinity/selector."
-                        + " preemption: 0/" + nodeCount + " nodes are available: " + nodeCount
-                        + " Preemption is not helpful for scheduling.";
+    /**
+     * Upstream's FitError text when every node rejected the pod for a reason preemption cannot fix:
+     * {@code 0/1 nodes are available: pod has unbound immediate PersistentVolumeClaims. preemption:
+     * 0/1 nodes are available: 1 Preemption is not helpful for scheduling.}
+     */
+    private static String nodesAvailable(int nodeCount, String reasons) {
+        return "0/" + nodeCount + " nodes are available: " + reasons
+                + " preemption: 0/" + nodeCount + " nodes are available: " + nodeCount + " Preemption is not helpful for scheduling.";
+    }
+
+    private static void unschedulable(Pod pod, String message, Context<Pod> context, EventRecorder recorder) {
         Optional<PodCondition> current = pod.status().condition(PodCondition.POD_SCHEDULED);
         if (current.isPresent() && "False".equals(current.get().status()) && message.equals(current.get().message())) {
             return;

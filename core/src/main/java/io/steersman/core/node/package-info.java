@@ -12,7 +12,10 @@
  *   <li>Binds each unscheduled pod to a Ready node that matches its {@code nodeSelector},
  *       round-robin, through the pods/binding subresource as kube-scheduler does (node name and
  *       PodScheduled True in one write; event {@code Scheduled}); with none, PodScheduled False / Unschedulable and a
- *       FailedScheduling event.</li>
+ *       FailedScheduling event. A pod whose volumes name PersistentVolumeClaims is placed only once
+ *       every claim exists and is Bound (upstream's VolumeBinding plugin: {@code 0/1 nodes are available:
+ *       pod has unbound immediate PersistentVolumeClaims. ...}); a claim of a WaitForFirstConsumer class
+ *       is bound by the PV controller once the pod exists, and the pod waits for it without a verdict.</li>
  *   <li>Runs each pod bound to a simulated node: a unique pod IP from the pod CIDR (released when
  *       the pod is gone), hostIP, startTime, phase Pending → Running, init containers completed,
  *       container statuses (running, startedAt, ready, started, restartCount, image, imageID,
