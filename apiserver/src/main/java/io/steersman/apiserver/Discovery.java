@@ -55,11 +55,25 @@ final class Discovery {
                 ArrayNode resources = versionNode.putArray("resources");
                 for (ResourceType<?> type : types) {
                     resources.add(aggregatedResource(type));
+                    if (ResourcePath.isPods(type)) {
+                        resources.add(aggregatedBindings());
+                    }
                 }
                 versionNode.put("freshness", "Current");
             });
         });
         return list;
+    }
+
+    /** The create-only {@code bindings} of the core group (the pods' binding without a name in the URL). */
+    private static ObjectNode aggregatedBindings() {
+        ObjectNode resource = Json.object();
+        resource.put("resource", "bindings");
+        resource.set("responseKind", kindNode("", "v1", "Binding"));
+        resource.put("scope", "Namespaced");
+        resource.put("singularResource", "binding");
+        strings(resource.putArray("verbs"), List.of("create"));
+        return resource;
     }
 
     private static ObjectNode aggregatedResource(ResourceType<?> type) {
@@ -88,6 +102,12 @@ final class Discovery {
                 status.put("subresource", "status");
                 status.set("responseKind", kindNode(type.group(), type.version(), type.kind()));
                 strings(status.putArray("verbs"), SUBRESOURCE_VERBS);
+            }
+            if (ResourcePath.isPods(type)) {
+                ObjectNode binding = subresources.addObject();
+                binding.put("subresource", "binding");
+                binding.set("responseKind", kindNode("", "v1", "Binding"));
+                strings(binding.putArray("verbs"), List.of("create"));
             }
         }
         return resource;
@@ -174,6 +194,20 @@ final class Discovery {
                 status.put("namespaced", type.namespaced());
                 status.put("kind", type.kind());
                 strings(status.putArray("verbs"), SUBRESOURCE_VERBS);
+            }
+            if (ResourcePath.isPods(type)) {
+                ObjectNode bindings = resources.addObject();
+                bindings.put("name", "bindings");
+                bindings.put("singularName", "binding");
+                bindings.put("namespaced", true);
+                bindings.put("kind", "Binding");
+                strings(bindings.putArray("verbs"), List.of("create"));
+                ObjectNode binding = resources.addObject();
+                binding.put("name", "pods/binding");
+                binding.put("singularName", "");
+                binding.put("namespaced", true);
+                binding.put("kind", "Binding");
+                strings(binding.putArray("verbs"), List.of("create"));
             }
         }
         return node;

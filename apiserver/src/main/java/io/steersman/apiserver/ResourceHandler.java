@@ -41,6 +41,7 @@ final class ResourceHandler {
     private final Scheduler scheduler;
     private final PatchHandler patches;
     private final Scales scales;
+    private final PodBindings bindings;
     private final Clock clock;
     private final FieldLabels fieldLabels = new FieldLabels();
 
@@ -51,6 +52,7 @@ final class ResourceHandler {
         this.scheduler = scheduler;
         this.clock = clock;
         this.patches = new PatchHandler(store, clock);
+        this.bindings = new PodBindings(store);
         this.scales = new Scales(store, patches);
     }
 
@@ -71,6 +73,12 @@ final class ResourceHandler {
             throw Errors.methodNotAllowed(method, path.type().qualifiedPlural());
         }
         boolean namespacedCollectionWithoutNamespace = path.type().namespaced() && path.namespace() == null;
+        if ("binding".equals(path.subresource())) {
+            if (method.equals("POST")) {
+                return "create";
+            }
+            throw Errors.methodNotAllowed(method, path.type().qualifiedPlural() + "/binding");
+        }
         if (path.subresource() != null) {
             return switch (method) {
                 case "GET" -> "get";
@@ -111,6 +119,10 @@ final class ResourceHandler {
         ResourceType type = path.type();
         if ("scale".equals(path.subresource())) {
             scales.handle(ex, type, path.namespace(), path.name(), verb);
+            return;
+        }
+        if ("binding".equals(path.subresource())) {
+            bindings.create(ex, type, path.namespace(), path.name());
             return;
         }
         switch (verb) {

@@ -8,6 +8,7 @@ import java.util.Optional;
  * A request path that addresses a kind: {@code /api/v1/...} or {@code /apis/<group>/<version>/...},
  * then optionally {@code watch/}, optionally {@code namespaces/<ns>/}, then
  * {@code <plural>[/<name>[/<subresource>]]}. A namespace object itself is {@code namespaces/<name>}.
+ * {@code /api/v1/namespaces/<ns>/bindings} is the pods' {@code binding} subresource without a name.
  */
 record ResourcePath(ResourceType<?> type, String namespace, String name, String subresource, boolean watchPath) {
 
@@ -39,6 +40,11 @@ record ResourcePath(ResourceType<?> type, String namespace, String name, String 
             at++;
         }
         String namespace = null;
+        if (group.isEmpty() && !watch && s.length - at == 3 && s[at].equals("namespaces") && s[at + 2].equals("bindings")) {
+            // The older form of pods/binding: the pod is named by the Binding's metadata.name.
+            ResourceType<?> pods = registry.forResource(group, version, "pods").orElseThrow(Errors::noRoute);
+            return Optional.of(new ResourcePath(pods, s[at + 1], null, "binding", false));
+        }
         if (s.length - at >= 3 && s[at].equals("namespaces")) {
             Optional<ResourceType<?>> inner = registry.forResource(group, version, s[at + 2]);
             if (inner.isPresent() && inner.get().namespaced()) {
@@ -60,7 +66,8 @@ record ResourcePath(ResourceType<?> type, String namespace, String name, String 
         }
         String name = rest >= 1 ? s[at + 1] : null;
         String subresource = rest == 2 ? s[at + 2] : null;
-        if (subresource != null && !subresource.equals("status") && !subresource.equals("scale")) {
+        if (subresource != null && !subresource.equals("status") && !subresource.equals("scale")
+                && !(subresource.equals("binding") && isPods(type))) {
             throw Errors.noRoute();
         }
         if (("status".equals(subresource) && !type.hasStatus()) || ("scale".equals(subresource) && !type.hasScale())) {
@@ -70,5 +77,10 @@ record ResourcePath(ResourceType<?> type, String namespace, String name, String 
             throw Errors.noRoute();
         }
         return Optional.of(new ResourcePath(type, namespace, name, subresource, watch));
+    }
+
+    /** The core pods, the one kind with a {@code binding} subresource. */
+    static boolean isPods(ResourceType<?> type) {
+        return type.group().isEmpty() && type.plural().equals("pods");
     }
 }

@@ -104,6 +104,17 @@ class Fabric8EndToEndTest {
     }
 
     @Test
+    void aSchedulerOfItsOwnBindsAPodThroughBindings() {
+        client.pods().resource(new PodBuilder().withNewMetadata().withName("to-bind").endMetadata()
+                .withNewSpec().withSchedulerName("my-scheduler").addNewContainer().withName("c").withImage("nginx").endContainer().endSpec()
+                .build()).create();
+        client.bindings().resource(new io.fabric8.kubernetes.api.model.BindingBuilder().withNewMetadata().withName("to-bind").endMetadata()
+                .withNewTarget().withApiVersion("v1").withKind("Node").withName("node-x").endTarget().build()).create();
+
+        assertThat(client.pods().withName("to-bind").get().getSpec().getNodeName()).isEqualTo("node-x");
+    }
+
+    @Test
     void createOfAnExistingObjectIsA409() {
         client.configMaps().resource(new ConfigMapBuilder().withNewMetadata().withName("twice").endMetadata().build()).create();
         assertThatThrownBy(() -> client.configMaps().resource(new ConfigMapBuilder().withNewMetadata().withName("twice").endMetadata().build()).create())

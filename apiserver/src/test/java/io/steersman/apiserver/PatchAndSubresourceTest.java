@@ -124,4 +124,40 @@ class PatchAndSubresourceTest {
         assertThat(stored.path("status").path("readyReplicas").asInt()).isEqualTo(2);
         assertThat(stored.path("spec").path("replicas").asInt()).isEqualTo(3);
     }
+
+    @Test
+    void aBindingAssignsAPodToItsNodeOnceAsUpstreamsBindingRest() {
+        String pods = "/api/v1/namespaces/default/pods";
+        String pod = "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"%s\"},"
+                + "\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"nginx\"}]}}";
+        assertThat(server.post(pods, "application/json", pod.formatted("bound")).code()).isEqualTo(201);
+        assertThat(server.post(pods, "application/json", pod.formatted("by-body")).code()).isEqualTo(201);
+
+        TestServer.Answer bound = server.post(pods + "/bound/binding", "application/json",
+                "{\"apiVersion\":\"v1\",\"kind\":\"Binding\",\"metadata\":{\"name\":\"bound\",\"annotations\":{\"by\":\"my-scheduler\"}},"
+                        + "\"target\":{\"apiVersion\":\"v1\",\"kind\":\"Node\",\"name\":\"node-a\"}}");
+        assertThat(bound.code()).as(bound.toString()).isEqualTo(201);
+        assertThat(bound.json().path("status").asText()).isEqualTo("Success");
+        JsonNode stored = server.get(pods + "/bound").json();
+        assertThat(stored.path("spec").path("nodeName").asText()).isEqualTo("node-a");
+        assertThat(stored.path("metadata").path("annotations").path("by").asText()).isEqualTo("my-scheduler");
+        assertThat(stored.path("status").path("conditions").get(0).path("type").asText()).isEqualTo("PodScheduled");
+
+        TestServer.Answer again = server.post(pods + "/bound/binding", "application/json",
+                "{\"metadata\":{\"name\":\"bound\"},\"target\":{\"name\":\"node-b\"}}");
+        assertThat(again.code()).isEqualTo(409);
+        assertThat(again.json().path("message").asText()).contains("is already assigned to node \"node-a\"");
+        TestServer.Answer otherName = server.post(pods + "/by-body/binding", "application/json",
+                "{\"metadata\":{\"name\":\"bound\"},\"target\":{\"name\":\"node-b\"}}");
+        assertThat(otherName.code()).isEqualTo(400);
+        assertThat(server.get(pods + "/bound/binding").code()).isEqualTo(405);
+        assertThat(server.post("/api/v1/namespaces/default/configmaps/x/binding", "application/json", "{}").code()).isEqualTo(404);
+
+        TestServer.Answer byBody = server.post("/api/v1/namespaces/default/bindings", "application/json",
+                "{\"apiVersion\":\"v1\",\"kind\":\"Binding\",\"metadata\":{\"name\":\"by-body\"},\"target\":{\"name\":\"node-b\"}}");
+        assertThat(byBody.code()).as(byBody.toString()).isEqualTo(201);
+        assertThat(server.get(pods + "/by-body").json().path("spec").path("nodeName").asText()).isEqualTo("node-b");
+        assertThat(server.post("/api/v1/namespaces/default/bindings", "application/json", "{\"target\":{\"name\":\"n\"}}").code())
+                .isEqualTo(400);
+    }
 }
