@@ -20,15 +20,17 @@ import java.util.Set;
 /**
  * The PersistentVolume controller and its helpers, found through {@link java.util.ServiceLoader}:
  * <ul>
- *   <li>{@code persistentvolume-binder-claims} ({@link ClaimReconciler}): woken by its claim, by
+ *   <li>{@code persistentvolume-controller} ({@link ClaimReconciler}): woken by its claim, by
  *       a volume that names it or becomes free (any unbound claim may now fit), by a StorageClass
  *       change (unbound claims) and by the pods that use it (WaitForFirstConsumer);</li>
- *   <li>{@code persistentvolume-binder-volumes} ({@link VolumeReconciler}): woken by its volume
+ *   <li>{@code persistentvolume-controller-volumes} ({@link VolumeReconciler}): woken by its volume
  *       and by the claims that point at it;</li>
  *   <li>{@code pvc-protection} and {@code pv-protection}: the {@code kubernetes.io/pvc-protection}
  *       and {@code kubernetes.io/pv-protection} finalizers;</li>
  *   <li>the service {@link DefaultStorageClass}: a default class for a new cluster.</li>
  * </ul>
+ * The claim controller carries upstream's name, so its events (most of them, on claims) show
+ * {@code From: persistentvolume-controller} in {@code kubectl describe}.
  */
 public final class StoragePlugin implements ControllerPlugin {
 
@@ -40,12 +42,12 @@ public final class StoragePlugin implements ControllerPlugin {
     @Override
     public List<ControllerSpec<?>> controllers() {
         return List.of(
-                ControllerSpec.builder("persistentvolume-binder-claims", PersistentVolumeClaim.class, ClaimReconciler.class)
+                ControllerSpec.builder("persistentvolume-controller", PersistentVolumeClaim.class, ClaimReconciler.class)
                         .watches(PersistentVolume.class, StoragePlugin::claimsOfVolume)
                         .watches(StorageClass.class, StoragePlugin::unboundClaims)
                         .watches(Pod.class, StoragePlugin::claimsOfPod)
                         .build(),
-                ControllerSpec.builder("persistentvolume-binder-volumes", PersistentVolume.class, VolumeReconciler.class)
+                ControllerSpec.builder("persistentvolume-controller-volumes", PersistentVolume.class, VolumeReconciler.class)
                         .watches(PersistentVolumeClaim.class, StoragePlugin::volumesOfClaim)
                         .build(),
                 ControllerSpec.builder("pvc-protection", PersistentVolumeClaim.class, ClaimProtection.class)

@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * The scheduler's VolumeBinding PreFilter ({@code pkg/scheduler/framework/plugins/volumebinding}):
  * a pod whose volumes name claims is placed only once every claim exists, is not being deleted or
- * Lost, and is bound (volumeName and {@code pv.kubernetes.io/bind-completed}). A claim of a
+ * Lost, and is bound (phase Bound, or volumeName and {@code pv.kubernetes.io/bind-completed}). A claim of a
  * WaitForFirstConsumer class that is not bound yet makes the pod wait without a verdict: the PV
  * controller binds it now that its consumer exists, as upstream's scheduler waits in PreBind.
  */
@@ -68,9 +68,14 @@ final class VolumeBinding {
         return wait ? new Wait() : new Ready();
     }
 
-    /** Upstream's {@code isPVCFullyBound}. */
+    /**
+     * Upstream's {@code isPVCFullyBound} (volumeName and bind-completed, which the PV controller
+     * writes in one step), or phase Bound (its last step, and all a stand-in for the PV controller
+     * may write).
+     */
     private static boolean isBound(PersistentVolumeClaim claim) {
-        return !isEmpty(claim.spec().volumeName()) && claim.metadata().annotations().containsKey(BIND_COMPLETED);
+        return PersistentVolumeClaimStatus.BOUND.equals(claim.status().phase())
+                || !isEmpty(claim.spec().volumeName()) && claim.metadata().annotations().containsKey(BIND_COMPLETED);
     }
 
     /** Upstream's {@code IsDelayBindingMode}: the claim's class exists and waits for its first consumer. */

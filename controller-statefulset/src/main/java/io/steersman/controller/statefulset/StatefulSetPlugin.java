@@ -1,0 +1,58 @@
+package io.steersman.controller.statefulset;
+
+import io.steersman.api.client.Client;
+import io.steersman.api.controller.ControllerPlugin;
+import io.steersman.api.controller.ControllerSpec;
+import io.steersman.api.controller.Request;
+import io.steersman.api.model.OwnerReference;
+import io.steersman.api.model.apps.StatefulSet;
+import io.steersman.api.model.core.Pod;
+import io.steersman.api.selector.Selector;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The StatefulSet controller, found through {@link java.util.ServiceLoader}. It is woken by its
+ * StatefulSets and, as upstream's pod event handlers, by the pods a set controls and by orphan
+ * pods (every set whose selector matches, so one of them adopts it).
+ */
+public final class StatefulSetPlugin implements ControllerPlugin {
+
+    @Override
+    public String name() {
+        return "statefulset";
+    }
+
+    @Override
+    public List<ControllerSpec<?>> controllers() {
+        return List.of(ControllerSpec.builder("statefulset", StatefulSet.class, StatefulSetReconciler.class)
+                .watches(Pod.class, StatefulSetPlugin::statefulSetsOf)
+                .workers(2)
+                .build());
+    }
+
+    /** The set that controls a pod, or for an orphan every set whose selector matches it. */
+    static Collection<Request> statefulSetsOf(Pod pod, Client cache) {
+        Optional<OwnerReference> ref = pod.metadata().controllerRef();
+        if (ref.isPresent()) {
+            return StatefulSet.KIND.equals(ref.get().kind()) ? List.of(new Request(pod.namespace(), ref.get().name())) : List.of();
+        }
+        if (pod.metadata().isBeingDeleted()) {
+            return List.of();
+        }
+        List<Request> requests = new ArrayList<>();
+        for (StatefulSet set : cache.list(StatefulSet.class, pod.namespace())) {
+            try {
+                Selector selector = Selector.from(set.spec().selector());
+                if (!selector.isEverything() && selector.matches(pod.metadata().labels())) {
+                    requests.add(Request.of(set));
+                }
+            } catch (RuntimeException invalid) {
+                // a set with an invalid selector adopts nothing
+            }
+        }
+        return requests;
+    }
+}
