@@ -39,7 +39,12 @@ final class StatefulPodControl {
         try {
             client.create(pod);
         } catch (AlreadyExistsException e) {
-            // No event, as upstream: most likely the cache has not seen the pod yet.
+            if (client.get(Pod.class, pod.namespace(), pod.name()).isEmpty()) {
+                // Our own pod that the cache has not seen yet: its event brings the next pass.
+                return;
+            }
+            // Someone else's pod has the name (the set did not claim it): retried with backoff, as upstream.
+            podEvent("create", set, pod, e);
             throw e;
         } catch (RuntimeException e) {
             podEvent("create", set, pod, e);
