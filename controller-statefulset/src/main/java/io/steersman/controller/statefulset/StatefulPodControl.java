@@ -17,7 +17,8 @@ import java.util.Optional;
  * The StatefulSet controller's writes to pods and claims, with upstream's events
  * ({@code stateful_pod_control.go}): claims are created before their pod, pods are created,
  * repaired (identity, storage, claim ownership) and deleted. Failures are thrown (the client's
- * {@link ApiException}s, or an IllegalStateException for a claim being deleted) after a Warning event. Not thread-safe: one per reconcile.
+ * {@link ApiException}s, or an IllegalStateException for a claim being deleted) after a Warning
+ * event. Not thread-safe: one per reconcile.
  */
 final class StatefulPodControl {
     private final Client client;
