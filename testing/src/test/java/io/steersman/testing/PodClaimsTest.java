@@ -74,6 +74,19 @@ class PodClaimsTest {
         assertThat(cp.get(Pod.class, "default", "app").orElseThrow().status().phase()).isEqualTo("Running");
     }
 
+    @Test
+    void podPlacedByHandStartsOnlyOnceItsClaimIsBound() {
+        apply(claim("data", null));
+        apply(pod("app", "data").replace("spec:\n", "spec:\n  nodeName: node-1\n"));
+
+        Pod waiting = cp.get(Pod.class, "default", "app").orElseThrow();
+        assertThat(waiting.status().startTime()).isNull();
+        assertThat(waiting.status().containerStatuses()).isEmpty();
+
+        bind("data");
+        assertThat(cp.get(Pod.class, "default", "app").orElseThrow().status().phase()).isEqualTo("Running");
+    }
+
     private void apply(String yaml) {
         cp.apply(yaml);
         cp.settle();
