@@ -62,6 +62,8 @@ final class BuiltinPrinters {
             Map.entry("/services", new Simple(List.of(Table.Column.nameColumn(), col("Type", "string"), col("Cluster-IP", "string"),
                     col("External-IP", "string"), col("Port(s)", "string"), ageColumn(), wide("Selector", "string")), BuiltinPrinters::service)),
             Map.entry("/endpoints", new Simple(List.of(Table.Column.nameColumn(), col("Endpoints", "string"), ageColumn()), BuiltinPrinters::endpoints)),
+            Map.entry("discovery.k8s.io/endpointslices", new Simple(List.of(Table.Column.nameColumn(), col("AddressType", "string"),
+                    col("Ports", "string"), col("Endpoints", "string"), ageColumn()), BuiltinPrinters::endpointSlice)),
             Map.entry("/persistentvolumeclaims", new Simple(List.of(Table.Column.nameColumn(), col("Status", "string"), col("Volume", "string"),
                     col("Capacity", "string"), col("Access Modes", "string"), col("StorageClass", "string"),
                     col("VolumeAttributesClass", "string"), ageColumn(), wide("VolumeMode", "string")), BuiltinPrinters::claim)),
@@ -187,6 +189,31 @@ final class BuiltinPrinters {
 
     private static List<Object> endpoints(JsonNode o, Instant now) {
         return List.of(name(o), formatEndpoints(o.path("subsets")), created(o, now));
+    }
+
+    private static List<Object> endpointSlice(JsonNode o, Instant now) {
+        List<String> ports = new ArrayList<>();
+        for (JsonNode port : o.path("ports")) {
+            ports.add(port.path("port").isNumber() ? String.valueOf(port.path("port").asLong())
+                    : port.path("name").isTextual() ? port.path("name").asText() : "*");
+        }
+        List<String> addresses = new ArrayList<>();
+        for (JsonNode endpoint : o.path("endpoints")) {
+            for (JsonNode address : endpoint.path("addresses")) {
+                addresses.add(address.asText());
+            }
+        }
+        return List.of(name(o), o.path("addressType").asText(""), listWithMore(ports), listWithMore(addresses), created(o, now));
+    }
+
+    /** Upstream's listWithMoreString for EndpointSlices: three values, then {@code + N more...}; none is {@code <unset>}. */
+    static String listWithMore(List<String> values) {
+        int max = 3;
+        String joined = String.join(",", values.subList(0, Math.min(max, values.size())));
+        if (values.size() > max) {
+            return joined + " + " + (values.size() - max) + " more...";
+        }
+        return joined.isEmpty() ? "<unset>" : joined;
     }
 
     /** Upstream's formatEndpoints: at most three {@code ip:port}, then {@code + N more...}. */

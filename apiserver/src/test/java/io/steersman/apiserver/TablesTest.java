@@ -124,4 +124,21 @@ class TablesTest {
         assertThat(BuiltinPrinters.formatEndpoints(subsets)).isEqualTo("10.0.0.1:80,10.0.0.2:80,10.0.0.3:80 + 1 more...");
         assertThat(BuiltinPrinters.formatEndpoints(TestServer.MAPPER.createArrayNode())).isEqualTo("<none>");
     }
+
+    @Test
+    void endpointSlicesShowAddressTypePortsAndAddresses() throws Exception {
+        server.post("/apis/discovery.k8s.io/v1/namespaces/default/endpointslices", "application/json",
+                "{\"apiVersion\":\"discovery.k8s.io/v1\",\"kind\":\"EndpointSlice\",\"metadata\":{\"name\":\"web-abc\"},"
+                        + "\"addressType\":\"IPv4\",\"ports\":[{\"name\":\"http\",\"port\":8080,\"protocol\":\"TCP\"}],"
+                        + "\"endpoints\":[{\"addresses\":[\"10.0.0.1\"]},{\"addresses\":[\"10.0.0.2\"]},{\"addresses\":[\"10.0.0.3\"]},"
+                        + "{\"addresses\":[\"10.0.0.4\"]}]}");
+        JsonNode table = server.get("/apis/discovery.k8s.io/v1/namespaces/default/endpointslices", TABLE).json();
+
+        assertThat(table.path("columnDefinitions").findValuesAsText("name")).containsExactly("Name", "AddressType", "Ports", "Endpoints", "Age");
+        JsonNode cells = table.path("rows").get(0).path("cells");
+        assertThat(cells.get(1).asText()).isEqualTo("IPv4");
+        assertThat(cells.get(2).asText()).isEqualTo("8080");
+        assertThat(cells.get(3).asText()).isEqualTo("10.0.0.1,10.0.0.2,10.0.0.3 + 1 more...");
+        assertThat(BuiltinPrinters.listWithMore(List.of())).isEqualTo("<unset>");
+    }
 }

@@ -33,6 +33,15 @@ final class ClusterOptions {
             description = "The HTTPS port of the API; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
+    @Option(names = "--dns-port", paramLabel = "PORT", defaultValue = "10053",
+            description = "The UDP and TCP port of the cluster DNS server (cluster.local), on the bind address; "
+                    + "0 picks a free one (default: ${DEFAULT-VALUE}). Try: dig @127.0.0.1 -p 10053 kubernetes.default.svc.cluster.local")
+    int dnsPort;
+
+    /** The plugin settings the DNS server reads (networking-dns's ClusterDns). */
+    static final String DNS_PORT_SETTING = "steersman.dns.port";
+    static final String DNS_ADDRESS_SETTING = "steersman.dns.address";
+
     @Option(names = "--kubeconfig", paramLabel = "PATH",
             description = "Where to write the kubeconfig for kubectl (default: ~/.steersman/kubeconfig).")
     Path kubeconfig;
@@ -88,7 +97,31 @@ final class ClusterOptions {
     }
 
     EmbeddedCluster.Config config(Path dataDir) {
-        return new EmbeddedCluster.Config(dataDir, bindAddress, port, kubeconfigOrDefault(), allPluginPaths(), Map.copyOf(settings));
+        return new EmbeddedCluster.Config(dataDir, bindAddress, port, kubeconfigOrDefault(), allPluginPaths(), pluginSettings());
+    }
+
+    /** The --set settings, with the DNS server on --dns-port at --bind-address unless --set says otherwise. */
+    Map<String, String> pluginSettings() {
+        Map<String, String> all = new LinkedHashMap<>(settings);
+        all.putIfAbsent(DNS_PORT_SETTING, String.valueOf(dnsPort));
+        all.putIfAbsent(DNS_ADDRESS_SETTING, bindAddress);
+        return Map.copyOf(all);
+    }
+
+    /** Where the DNS server listens, for the start-up message; empty when it takes a free port (it logs which). */
+    java.util.Optional<String> dnsAddress() {
+        Map<String, String> all = pluginSettings();
+        String dnsPort = all.get(DNS_PORT_SETTING).trim();
+        return "0".equals(dnsPort) ? java.util.Optional.empty() : java.util.Optional.of(all.get(DNS_ADDRESS_SETTING) + ":" + dnsPort);
+    }
+
+    /** The start-up line about the DNS server, or empty. */
+    java.util.Optional<String> dnsLine() {
+        return dnsAddress().map(address -> {
+            int colon = address.lastIndexOf(':');
+            return "Cluster DNS (cluster.local) at " + address + " over UDP and TCP: dig @" + address.substring(0, colon)
+                    + " -p " + address.substring(colon + 1) + " <service>.<namespace>.svc.cluster.local";
+        });
     }
 
     /** slf4j-simple reads its level once, when the first logger is made: set it before anything logs. */

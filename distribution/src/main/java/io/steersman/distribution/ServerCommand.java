@@ -33,6 +33,7 @@ final class ServerCommand implements Callable<Integer> {
             // Any other way out of the JVM (SIGHUP, System.exit elsewhere) still stops the server.
             Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "steersman-shutdown"));
             System.out.println("Steersman is ready at " + cluster.url() + " (kubeconfig: " + cluster.kubeconfig() + ")");
+            options.dnsLine().ifPresent(System.out::println);
             System.out.flush();
             stop.await();
             System.out.println("Stopping.");

@@ -104,6 +104,7 @@ final class UpCommand implements Callable<Integer> {
                 }
             }
             System.out.println("API at " + cluster.url() + ", kubeconfig " + cluster.kubeconfig());
+            options.dnsLine().ifPresent(System.out::println);
 
             int code = follow(workloads, store, registry, codec, changed, stop);
             watches.forEach(Watch::close);

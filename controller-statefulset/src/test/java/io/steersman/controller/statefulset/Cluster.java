@@ -27,7 +27,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * The control plane the StatefulSet tests drive: this plugin and the simulated node, a manual
- * clock. Claims are bound by {@link #settle()} itself (status Bound), standing in for the storage
+ * clock. Claims are bound by {@link #settle()} itself (volumeName, bind-completed, phase Bound), standing in for the storage
  * plugin, since the node starts a pod only once its claims are bound.
  */
 final class Cluster implements AutoCloseable {
@@ -38,7 +38,14 @@ final class Cluster implements AutoCloseable {
     final ControlPlane cp;
 
     Cluster() {
-        cp = ControlPlane.builder().setting("steersman.node.images", "app:*").manualClock().start();
+        this(Map.of());
+    }
+
+    /** With plugin settings (feature gates, say) beside the defaults. */
+    Cluster(Map<String, String> settings) {
+        ControlPlane.Builder builder = ControlPlane.builder().setting("steersman.node.images", "app:*");
+        settings.forEach(builder::setting);
+        cp = builder.manualClock().start();
         if (cp.get(Namespace.class, null, NS).isEmpty()) {
             cp.apply(Namespace.of(ObjectMeta.builder().name(NS).build(), null));
         }
@@ -56,7 +63,11 @@ final class Cluster implements AutoCloseable {
             boolean bound = false;
             for (PersistentVolumeClaim claim : cp.list(PersistentVolumeClaim.class, NS)) {
                 if (!PersistentVolumeClaimStatus.BOUND.equals(claim.status().phase()) && !claim.metadata().isBeingDeleted()) {
-                    client().updateStatus(claim.withStatus(PersistentVolumeClaimStatus.of(PersistentVolumeClaimStatus.BOUND)));
+                    // What the PV controller writes: volumeName and bind-completed, then phase Bound.
+                    PersistentVolumeClaim withVolume = client().update(claim
+                            .withMetadata(claim.metadata().withAnnotation("pv.kubernetes.io/bind-completed", "yes"))
+                            .withSpec(claim.spec().withVolumeName("pv-" + claim.name())));
+                    client().updateStatus(withVolume.withStatus(PersistentVolumeClaimStatus.of(PersistentVolumeClaimStatus.BOUND)));
                     bound = true;
                 }
             }

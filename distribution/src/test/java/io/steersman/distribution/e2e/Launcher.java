@@ -44,11 +44,18 @@ final class Launcher implements AutoCloseable {
         return Path.of(System.getProperty("steersman.examples", "../examples"));
     }
 
-    /** Starts {@code steersman ARGS...} with {@code home} as HOME. */
+    /**
+     * Starts {@code steersman ARGS...} with {@code home} as HOME. A server or {@code up} that is
+     * told its API port also gets a free DNS port ({@code --dns-port 0}): several launchers share
+     * the machine, and the default 10053 could be taken.
+     */
     static Launcher start(Path home, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(script().toString());
         command.addAll(List.of(args));
+        if (command.contains("--port") && !command.contains("--dns-port")) {
+            command.addAll(List.of("--dns-port", "0"));
+        }
         Path log = Files.createTempFile(home, "steersman", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("HOME", home.toString());

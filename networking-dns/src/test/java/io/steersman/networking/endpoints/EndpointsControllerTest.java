@@ -3,6 +3,7 @@ package io.steersman.networking.endpoints;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.steersman.api.model.IntOrString;
+import io.steersman.networking.Net;
 import io.steersman.api.model.core.ContainerPort;
 import io.steersman.api.model.core.EndpointAddress;
 import io.steersman.api.model.core.EndpointPort;
