@@ -10,6 +10,8 @@ import io.steersman.api.codec.Codec;
 import io.steersman.api.model.ObjectMeta;
 import io.steersman.api.model.core.Namespace;
 import io.steersman.api.resource.BuiltinResources;
+import io.steersman.core.backend.Backend;
+import io.steersman.core.backend.StorageException;
 import io.steersman.core.client.CachedClient;
 import io.steersman.core.client.CodecPatcher;
 import io.steersman.core.store.BackendStore;
@@ -35,6 +37,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -291,6 +294,7 @@ public final class ControlPlaneRuntime implements AutoCloseable {
         private Clock clock = Clock.SYSTEM;
         private Store store;
         private BiFunction<ResourceRegistry, Clock, Store> storeFactory;
+        private Function<ResourceRegistry, Backend> backendFactory;
         private final List<ControllerPlugin> plugins = new ArrayList<>();
         private boolean explicitPlugins;
         private boolean serviceLoaderPlugins;
@@ -331,6 +335,17 @@ public final class ControlPlaneRuntime implements AutoCloseable {
         public Builder store(BiFunction<ResourceRegistry, Clock, Store> factory) {
             this.storeFactory = Objects.requireNonNull(factory, "factory");
             this.store = null;
+            return this;
+        }
+
+        /**
+         * The backend of the default store, made once the registry holds every kind (a durable
+         * backend decodes the objects it holds with it), instead of a new in-memory one; the runtime
+         * closes it after the store. A {@link StorageException} it throws (a database file that
+         * cannot be used) is reported as a start-up problem.
+         */
+        public Builder backend(Function<ResourceRegistry, Backend> factory) {
+            this.backendFactory = Objects.requireNonNull(factory, "factory");
             return this;
         }
 
@@ -452,13 +467,25 @@ public final class ControlPlaneRuntime implements AutoCloseable {
                     }
                 } else {
                     BackendStore made;
+                    Backend backend = null;
                     try {
-                        made = BackendStore.inMemory(registry, clock, storeOptions());
-                    } catch (IllegalArgumentException badSetting) {
-                        problems.add(badSetting.getMessage());
+                        if (backendFactory == null) {
+                            made = BackendStore.inMemory(registry, clock, storeOptions());
+                        } else {
+                            backend = backendFactory.apply(registry);
+                            made = new BackendStore(registry, clock, backend, storeOptions());
+                        }
+                    } catch (IllegalArgumentException | StorageException problem) {
+                        if (backend != null) {
+                            backend.close();
+                        }
+                        problems.add(problem.getMessage());
                         throw new StartupException(problems);
                     }
                     owned.add(made);
+                    if (backend != null) {
+                        owned.add(backend);
+                    }
                     raw = made;
                 }
                 runtime = new ControlPlaneRuntime(this, raw, owned, chosen, problems);

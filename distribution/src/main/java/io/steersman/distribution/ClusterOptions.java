@@ -21,9 +21,18 @@ final class ClusterOptions {
     enum LogLevel { TRACE, DEBUG, INFO, WARN, ERROR }
 
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Where the server keeps its TLS certificates and API token (server default: ~/.steersman/data; "
+            description = "Where the server keeps its API objects (with --storage=sqlite), TLS certificates and API token "
+                    + "(server default: ~/.steersman/data; "
                     + "up default: a new temporary folder).")
     Path dataDir;
+
+    /** Where the API objects live. */
+    enum Storage { SQLITE, MEMORY }
+
+    @Option(names = "--storage", paramLabel = "KIND", defaultValue = "sqlite",
+            description = "sqlite: the API objects are kept in DATA_DIR/" + EmbeddedCluster.STATE_FILE
+                    + " and a restarted server still has them; memory: they are gone when it stops (default: ${DEFAULT-VALUE}).")
+    Storage storage;
 
     @Option(names = "--bind-address", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
             description = "The address the API listens on (default: ${DEFAULT-VALUE}).")
@@ -97,7 +106,7 @@ final class ClusterOptions {
     }
 
     EmbeddedCluster.Config config(Path dataDir) {
-        return new EmbeddedCluster.Config(dataDir, bindAddress, port, kubeconfigOrDefault(), allPluginPaths(), pluginSettings());
+        return new EmbeddedCluster.Config(dataDir, storage, bindAddress, port, kubeconfigOrDefault(), allPluginPaths(), pluginSettings());
     }
 
     /** The --set settings, with the DNS server on --dns-port at --bind-address unless --set says otherwise. */

@@ -3,7 +3,9 @@ package io.steersman.distribution;
 import io.steersman.api.controller.Clock;
 import io.steersman.apiserver.ApiServer;
 import io.steersman.apiserver.ServerCertificates;
+import io.steersman.api.codec.Codec;
 import io.steersman.core.ControlPlaneRuntime;
+import io.steersman.core.backend.SqliteBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -24,17 +26,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
- * A control plane with its API server, as the launcher runs it: real clock, worker threads, every
+ * A control plane with its API server, as the launcher runs it: the API objects in the data
+ * directory's SQLite database (or in memory), real clock, worker threads, every
  * plugin on the class path and in the plugin folders, HTTPS with a certificate and token kept in the
  * data directory (so a restart keeps the kubeconfig valid), and a kubeconfig written for kubectl.
  */
 final class EmbeddedCluster implements AutoCloseable {
 
     /** Where and how to run. */
-    record Config(Path dataDir, String bindAddress, int port, Path kubeconfig, List<Path> pluginPaths,
+    record Config(Path dataDir, ClusterOptions.Storage storage, String bindAddress, int port, Path kubeconfig, List<Path> pluginPaths,
             Map<String, String> settings) {}
 
     static final String DATA_DIR = "steersman.data-dir";
+    /** The SQLite database of the API objects, in the data directory. */
+    static final String STATE_FILE = "state.db";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
 
     private final ControlPlaneRuntime runtime;
@@ -54,12 +59,17 @@ final class EmbeddedCluster implements AutoCloseable {
         ServerCertificates certificates = ServerCertificates.loadOrCreate(config.dataDir().resolve("pki"));
         String token = loadOrCreateToken(config.dataDir().resolve("token"));
 
-        ControlPlaneRuntime runtime = ControlPlaneRuntime.builder()
+        ControlPlaneRuntime.Builder builder = ControlPlaneRuntime.builder()
                 .clock(Clock.SYSTEM)
                 .classLoader(pluginClassLoader(config.pluginPaths()))
                 .serviceLoaderPlugins()
-                .settings(withDataDir(config.settings(), config.dataDir()))
-                .start();
+                .settings(withDataDir(config.settings(), config.dataDir()));
+        if (config.storage() == ClusterOptions.Storage.SQLITE) {
+            Path state = config.dataDir().resolve(STATE_FILE);
+            // Opened once the plugins' kinds are registered, so their objects decode too.
+            builder.backend(registry -> SqliteBackend.open(state, new Codec(registry)));
+        }
+        ControlPlaneRuntime runtime = builder.start();
         ApiServer server;
         try {
             server = ApiServer.builder(runtime.store(), runtime.registry())

@@ -15,8 +15,9 @@ import picocli.CommandLine.Mixin;
             "Prints \"Steersman is ready at URL (kubeconfig: PATH)\" once the API answers."},
         footer = {
             "",
-            "Storage: the API objects are kept in memory; they are gone when the server stops (durable storage is a later stage). "
-                    + "The data dir keeps the TLS certificates and the API token, so a kubeconfig written before stays valid after a restart.",
+            "Storage: the API objects are kept in DATA_DIR/state.db (SQLite): every acknowledged write is in the file, even if the process is killed, "
+                    + "and a restarted server continues with the same objects. --storage=memory keeps them in memory only, for throwaway runs. "
+                    + "The data dir also keeps the TLS certificates and the API token, so a kubeconfig written before stays valid after a restart.",
             "",
             "Exit codes: 0 stopped by Ctrl-C or SIGTERM, 1 could not start (e.g. the port is in use), 2 bad usage."})
 final class ServerCommand implements Callable<Integer> {

@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
             "Shows every workload until it is rolled out, then serves the API until Ctrl-C, or exits with --exit-when-ready."},
         footer = {
             "",
-            "Storage: in memory, on a temporary data dir (removed at exit) unless --data-dir is given.",
+            "Storage: SQLite in the data dir, a temporary one (removed at exit) unless --data-dir is given, in which case a later run "
+                    + "continues with its objects; --storage=memory keeps them in memory only.",
             "",
             "Exit codes: 0 all rolled out (or stopped by Ctrl-C), 1 a rollout exceeded its progress deadline, "
                     + "the --timeout passed or the control plane could not start, 2 bad usage."})

@@ -122,6 +122,7 @@ class ProvisioningTest {
             assertThat(cluster.volumes()).hasSize(1);
             assertThat(cluster.pod("app").spec().nodeName()).isEqualTo("node-1");
             assertThat(cluster.pod("app").status().phase()).isEqualTo("Running");
+            assertThat(cluster.events("app", "FailedScheduling")).as("the pod waited for its claim without a verdict").isEmpty();
         }
     }
 

@@ -4,6 +4,8 @@ import io.steersman.api.client.Client;
 import io.steersman.api.client.ConflictException;
 import io.steersman.api.client.NotFoundException;
 import io.steersman.api.controller.EventRecorder;
+import io.steersman.api.model.IntOrString;
+import io.steersman.api.model.IntOrStrings;
 import io.steersman.api.model.apps.ControllerRevision;
 import io.steersman.api.model.apps.StatefulSet;
 import io.steersman.api.model.apps.StatefulSetStatus;
@@ -32,7 +34,9 @@ import java.util.Set;
  * waiting until a terminating one is gone. Last, RollingUpdate deletes the highest-ordinal pod (at or
  * above the partition) that is not at the update revision, one per pass, waiting while a pod is
  * unavailable; OnDelete leaves revisions to the user. Parallel skips the waiting and ordering for
- * creation and scale-down (not for the rolling update), creating in slow-start batches.
+ * creation and scale-down (not for the rolling update), creating in slow-start batches. With the
+ * MaxUnavailableStatefulSet gate ({@code steersman.statefulset.max-unavailable=true}) the rolling
+ * update replaces up to {@code rollingUpdate.maxUnavailable} pods at once.
  *
  * <p>Example: 3 replicas, OrderedReady, an image change. Pass 1 deletes web-2; its deletion brings
  * pass 2, which recreates web-2 at the new revision and stops (web-2 is not Ready). When web-2 is
@@ -45,13 +49,16 @@ final class StatefulSetControl {
     private final Instant now;
     private final StatefulSet set;
     private final int minReadySeconds;
+    private final boolean maxUnavailableGate;
 
-    StatefulSetControl(Client client, EventRecorder events, Instant now, StatefulSet set) {
+    /** @param maxUnavailableGate upstream's MaxUnavailableStatefulSet feature gate: honour {@code rollingUpdate.maxUnavailable} */
+    StatefulSetControl(Client client, EventRecorder events, Instant now, StatefulSet set, boolean maxUnavailableGate) {
         this.client = client;
         this.podControl = new StatefulPodControl(client, events);
         this.now = now;
         this.set = set;
         this.minReadySeconds = set.spec().minReadySecondsOrZero();
+        this.maxUnavailableGate = maxUnavailableGate;
     }
 
     /** Runs the pass; returns the status as computed (written when it changed). Failures are thrown after the status is written. */
@@ -139,7 +146,11 @@ final class StatefulSetControl {
             if (strategy != null && StatefulSetUpdateStrategy.ON_DELETE.equals(strategy.type())) {
                 return;
             }
-            rollingUpdate(strategy);
+            if (maxUnavailableGate) {
+                rollingUpdateWithMaxUnavailable(strategy);
+            } else {
+                rollingUpdate(strategy);
+            }
         }
 
         /** Pods in range by index, the rest with a valid ordinal condemned (highest first), new pods for empty slots. */
@@ -262,6 +273,39 @@ final class StatefulSetControl {
                 }
                 if (PodStates.isUnavailable(pod, minReadySeconds, now)) {
                     return;
+                }
+            }
+        }
+
+        /**
+         * {@code updateStatefulSetAfterInvariantEstablished} (MaxUnavailableStatefulSet on): with
+         * maxUnavailable m (an int, or a percentage of replicas rounded down; at least 1, default
+         * 1) and u pods in range unavailable, deletes up to m - u outdated pods, highest ordinal
+         * first, down to the partition. 5 replicas, maxUnavailable 2, all ready: web-4 and web-3
+         * go in one pass; the next deletions wait until fewer than 2 are unavailable.
+         */
+        private void rollingUpdateWithMaxUnavailable(StatefulSetUpdateStrategy strategy) {
+            int updateMin = 0;
+            int maxUnavailable = 1;
+            if (strategy != null && strategy.rollingUpdate() != null) {
+                updateMin = strategy.partitionOrZero();
+                IntOrString configured = strategy.rollingUpdate().maxUnavailable();
+                maxUnavailable = Math.max(1, IntOrStrings.scaledValue(configured == null ? IntOrString.of(1) : configured,
+                        replicas.length, false));
+            }
+            int unavailable = 0;
+            for (Pod pod : replicas) {
+                if (PodStates.isUnavailable(pod, minReadySeconds, now)) {
+                    unavailable++;
+                }
+            }
+            int toDelete = maxUnavailable - unavailable;
+            for (int target = replicas.length - 1; target >= updateMin && toDelete > 0; target--) {
+                Pod pod = replicas[target];
+                if (!Identity.revision(pod).equals(updateRevision.name()) && !PodStates.isTerminating(pod)) {
+                    podControl.deletePod(set, pod);
+                    toDelete--;
+                    status = status.withCurrentReplicas(status.currentReplicas() - 1);
                 }
             }
         }

@@ -4,6 +4,7 @@ import io.steersman.api.client.Client;
 import io.steersman.api.client.ConflictException;
 import io.steersman.api.client.NotFoundException;
 import io.steersman.api.controller.Context;
+import io.steersman.api.controller.PluginSettings;
 import io.steersman.api.controller.Reconciler;
 import io.steersman.api.controller.Request;
 import io.steersman.api.controller.Result;
@@ -28,8 +29,15 @@ import java.util.Optional;
  */
 public final class StatefulSetReconciler implements Reconciler<StatefulSet> {
 
+    /** Upstream's MaxUnavailableStatefulSet feature gate (alpha, off by default): {@code true} honours maxUnavailable. */
+    static final String MAX_UNAVAILABLE_GATE = "steersman.statefulset.max-unavailable";
+
+    private final boolean maxUnavailableGate;
+
     @Inject
-    public StatefulSetReconciler() {}
+    public StatefulSetReconciler(PluginSettings settings) {
+        this.maxUnavailableGate = Boolean.parseBoolean(settings.get(MAX_UNAVAILABLE_GATE, "false"));
+    }
 
     @Override
     public Result reconcile(Request request, Context<StatefulSet> context) {
@@ -52,7 +60,7 @@ public final class StatefulSetReconciler implements Reconciler<StatefulSet> {
         if (pods.incomplete()) {
             throw new IllegalStateException("StatefulSet " + request + ": ownership of some pods changed while claiming them; retrying");
         }
-        StatefulSetStatus status = new StatefulSetControl(client, context.events(), context.clock().now(), set).update(claimed, revisions);
+        StatefulSetStatus status = new StatefulSetControl(client, context.events(), context.clock().now(), set, maxUnavailableGate).update(claimed, revisions);
         int minReadySeconds = set.spec().minReadySecondsOrZero();
         if (minReadySeconds > 0 && status.availableReplicasOrZero() != set.spec().replicasOrDefault()) {
             return Result.requeueAfter(Duration.ofSeconds(minReadySeconds));

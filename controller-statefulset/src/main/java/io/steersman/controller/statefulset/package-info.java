@@ -30,7 +30,13 @@
  * {@code currentRevision} becomes revision 2. {@code kubectl rollout undo} patches the template back
  * and revision 1 is renumbered 3.
  *
- * <p>Not implemented: {@code rollingUpdate.maxUnavailable} (upstream's MaxUnavailableStatefulSet
- * gate, off by default), so the rolling update always replaces one pod at a time.
+ * <h2>Settings</h2>
+ * <table>
+ *   <caption>StatefulSet controller settings</caption>
+ *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>{@code steersman.statefulset.max-unavailable}</td><td>false</td><td>upstream's
+ *       MaxUnavailableStatefulSet feature gate: the rolling update replaces up to
+ *       {@code rollingUpdate.maxUnavailable} pods at once instead of one</td></tr>
+ * </table>
  */
 package io.steersman.controller.statefulset;

@@ -38,7 +38,14 @@ final class Cluster implements AutoCloseable {
     final ControlPlane cp;
 
     Cluster() {
-        cp = ControlPlane.builder().setting("steersman.node.images", "app:*").manualClock().start();
+        this(Map.of());
+    }
+
+    /** With plugin settings (feature gates, say) beside the defaults. */
+    Cluster(Map<String, String> settings) {
+        ControlPlane.Builder builder = ControlPlane.builder().setting("steersman.node.images", "app:*");
+        settings.forEach(builder::setting);
+        cp = builder.manualClock().start();
         if (cp.get(Namespace.class, null, NS).isEmpty()) {
             cp.apply(Namespace.of(ObjectMeta.builder().name(NS).build(), null));
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.steersman.api.client.PatchType;
 import io.steersman.api.codec.Codec;
 import io.steersman.api.defaults.Defaults;
+import io.steersman.api.model.IntOrString;
 import io.steersman.api.model.apps.ControllerRevision;
 import io.steersman.api.model.apps.StatefulSet;
 import io.steersman.api.model.apps.StatefulSetSpec;
@@ -190,6 +191,44 @@ class RevisionsTest {
             assertThat(cluster.get("web").status().availableReplicasOrZero()).isEqualTo(1);
             cluster.advance(Duration.ofSeconds(31));
             assertThat(cluster.get("web").status().availableReplicasOrZero()).isEqualTo(2);
+        }
+    }
+
+    /** Parallel, so that recreated pods start together (OrderedReady would still start them one by one). */
+    private static StatefulSet fiveWithMaxUnavailableTwo() {
+        StatefulSet set = Cluster.withPodAnnotation(Cluster.set("web", 5, "nginx:1.25"), Cluster.READY_AFTER, "10s");
+        StatefulSetSpec s = set.spec();
+        return set.withSpec(new StatefulSetSpec(5, s.selector(), s.template(), null, "web", StatefulSetSpec.PARALLEL,
+                new StatefulSetUpdateStrategy(StatefulSetUpdateStrategy.ROLLING_UPDATE,
+                        new StatefulSetUpdateStrategy.RollingUpdateStatefulSetStrategy(0, IntOrString.of(2), null), null),
+                null, null, null, null, null));
+    }
+
+    private static List<String> images(Cluster cluster) {
+        return cluster.pods("web").stream().map(RevisionsTest::image).toList();
+    }
+
+    @Test
+    void withTheMaxUnavailableGateUpToMaxUnavailablePodsAreReplacedAtOnce() {
+        try (Cluster cluster = new Cluster(Map.of(StatefulSetReconciler.MAX_UNAVAILABLE_GATE, "true"))) {
+            cluster.create(fiveWithMaxUnavailableTwo());
+            cluster.advance(Duration.ofSeconds(10));
+            cluster.setImage("web", "nginx:1.26");
+            assertThat(images(cluster)).containsExactly("nginx:1.25", "nginx:1.25", "nginx:1.25", "nginx:1.26", "nginx:1.26");
+            cluster.advance(Duration.ofSeconds(10));
+            assertThat(images(cluster)).containsExactly("nginx:1.25", "nginx:1.26", "nginx:1.26", "nginx:1.26", "nginx:1.26");
+            cluster.advance(Duration.ofSeconds(10));
+            assertThat(images(cluster)).containsOnly("nginx:1.26");
+        }
+    }
+
+    @Test
+    void withoutTheGateMaxUnavailableIsIgnoredAsUpstreamByDefault() {
+        try (Cluster cluster = new Cluster()) {
+            cluster.create(fiveWithMaxUnavailableTwo());
+            cluster.advance(Duration.ofSeconds(10));
+            cluster.setImage("web", "nginx:1.26");
+            assertThat(images(cluster)).containsExactly("nginx:1.25", "nginx:1.25", "nginx:1.25", "nginx:1.25", "nginx:1.26");
         }
     }
 }

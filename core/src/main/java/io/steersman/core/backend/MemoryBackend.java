@@ -88,6 +88,25 @@ public final class MemoryBackend implements Backend {
         }, null, true);
     }
 
+    /**
+     * A backend that starts at {@code revision} holding {@code live} (values already stamped with
+     * their modRevision, each key once): what a durable backend restores after a restart. History
+     * before {@code revision} is gone, so it counts as compacted, as etcd after a compaction: a
+     * watch or read from an older revision fails with {@link CompactedException}.
+     */
+    MemoryBackend(Options options, long revision, Iterable<KeyValue> live) {
+        this(options);
+        for (KeyValue kv : live) {
+            if (kv.modRevision() > revision) {
+                throw new IllegalArgumentException(kv.key() + " was written at " + kv.modRevision() + ", after revision " + revision);
+            }
+            install(kv.key(), new Version(kv.key(), kv.value(), kv.createRevision(), kv.modRevision(), kv.version(), null));
+        }
+        this.revision = revision;
+        this.compacted = revision;
+        this.handedOut = revision;
+    }
+
     @Override
     public long currentRevision() {
         return revision;
@@ -252,7 +271,7 @@ public final class MemoryBackend implements Backend {
     }
 
     private static ApiObject stamp(ApiObject value, long revision) {
-        return value.withMetadata(value.metadata().withResourceVersion(Long.toString(revision)));
+        return TxnPlan.stamp(value, revision);
     }
 
     /** Appends to the history and compacts what falls out of it; the caller publishes the event once the revision is visible. */

@@ -110,6 +110,18 @@ final class Launcher implements AutoCloseable {
         return process.exitValue();
     }
 
+    /**
+     * Kills the server with SIGKILL (the launcher script execs the JVM, so this is the JVM): no
+     * shutdown hook runs, nothing is closed or flushed. Returns once the process is gone.
+     */
+    void kill(Duration timeout) throws InterruptedException {
+        // Through the handle: Process.destroyForcibly would also close the streams.
+        process.toHandle().destroyForcibly();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the launcher did not die within " + timeout + " of SIGKILL:\n" + output());
+        }
+    }
+
     /** Everything printed so far. */
     String output() {
         try {

@@ -3,8 +3,6 @@ package io.steersman.core.backend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.steersman.api.model.ApiObject;
-import io.steersman.api.model.ObjectMeta;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,33 +12,49 @@ import java.util.TreeMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import java.nio.file.Path;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 
 /**
  * Random writes against a plain model (a sorted map per revision): every read at every retained
  * revision and every watch from a retained revision agree with it, whatever the history size and
  * however often the backend compacts. The seed is in the test name.
  */
-class MemoryBackendModelTest {
+class BackendModelTest {
 
-    record Thing(ObjectMeta metadata, int value) implements ApiObject {
-        @Override public String apiVersion() { return "v1"; }
-        @Override public String kind() { return "Thing"; }
-        @Override public Thing withMetadata(ObjectMeta metadata) { return new Thing(metadata, value); }
+    /** The backends under test; a durable one is closed and reopened at the end. */
+    enum Kind { MEMORY, SQLITE }
+
+    @TempDir
+    Path dir;
+
+    private Backend open(Kind kind, MemoryBackend.Options options) {
+        return kind == Kind.MEMORY ? new MemoryBackend(options)
+                : SqliteBackend.open(dir.resolve("state.db"), Thing.CODEC, SqliteBackend.Options.defaults().withMemory(options));
+    }
+
+    static Stream<Arguments> cases() {
+        return Stream.of(Kind.values()).flatMap(kind -> LongStream.of(1, 2, 3, 42, 2026).mapToObj(seed -> Arguments.of(kind, seed)));
     }
 
     /** What one write did, as the model sees it: the key and its value after (null: deleted). */
     record Change(long revision, String key, Integer value) {}
 
-    @ParameterizedTest(name = "seed {0}")
-    @ValueSource(longs = {1, 2, 3, 42, 2026})
-    void readsAndWatchesAgreeWithTheModel(long seed) throws Exception {
+    @ParameterizedTest(name = "{0} seed {1}")
+    @MethodSource("cases")
+    void readsAndWatchesAgreeWithTheModel(Kind kind, long seed) throws Exception {
         Random random = new Random(seed);
         int historySize = 5 + random.nextInt(60);
-        try (MemoryBackend backend = new MemoryBackend(MemoryBackend.Options.defaults().withHistorySize(historySize))) {
+        MemoryBackend.Options options = MemoryBackend.Options.defaults().withHistorySize(historySize);
+        TreeMap<String, Integer> state = new TreeMap<>();
+        long written;
+        try (Backend backend = open(kind, options)) {
             Map<Long, TreeMap<String, Integer>> snapshots = new HashMap<>();
             List<Change> changes = new ArrayList<>();
-            TreeMap<String, Integer> state = new TreeMap<>();
             Map<String, Long> modRevisions = new HashMap<>();
             snapshots.put(0L, new TreeMap<>());
             for (int step = 0; step < 400; step++) {
@@ -50,7 +64,7 @@ class MemoryBackendModelTest {
                 boolean deleting = !creating && random.nextInt(3) == 0;
                 boolean stale = !creating && random.nextInt(8) == 0;
                 long compare = modRevisions.getOrDefault(key, 0L) + (stale ? 1 : 0);
-                Thing thing = new Thing(ObjectMeta.named(null, key), value);
+                Thing thing = Thing.of(key, value);
                 TxnResult result = backend.txn(creating ? Txn.create(key, thing)
                         : deleting ? Txn.delete(key, compare) : Txn.update(key, compare, thing));
                 assertThat(result.succeeded()).as("step %d: a stale compare fails, a fresh one succeeds", step).isEqualTo(!stale);
@@ -105,6 +119,15 @@ class MemoryBackendModelTest {
                     }
                 }
                 assertThat(received).isEmpty();
+            }
+            written = backend.currentRevision();
+        }
+        if (kind == Kind.SQLITE) {
+            try (Backend reopened = open(kind, options)) {
+                assertThat(reopened.currentRevision()).isEqualTo(written);
+                Map<String, Integer> actual = new TreeMap<>();
+                reopened.range("/k/", Keys.prefixEnd("/k/"), 0, 0).kvs().forEach(kv -> actual.put(kv.key(), Thing.value(kv)));
+                assertThat(actual).as("the state after reopening").isEqualTo(state);
             }
         }
     }
