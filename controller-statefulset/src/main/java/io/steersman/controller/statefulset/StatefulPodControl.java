@@ -17,7 +17,8 @@ import java.util.Optional;
  * The StatefulSet controller's writes to pods and claims, with upstream's events
  * ({@code stateful_pod_control.go}): claims are created before their pod, pods are created,
  * repaired (identity, storage, claim ownership) and deleted. Failures are thrown (the client's
- * {@link ApiException}s, or an IllegalStateException for a claim being deleted) after a Warning event. Not thread-safe: one per reconcile.
+ * {@link ApiException}s, or an IllegalStateException for a claim being deleted) after a Warning
+ * event. Not thread-safe: one per reconcile.
  */
 final class StatefulPodControl {
     private final Client client;
@@ -39,7 +40,12 @@ final class StatefulPodControl {
         try {
             client.create(pod);
         } catch (AlreadyExistsException e) {
-            // No event, as upstream: most likely the cache has not seen the pod yet.
+            if (client.get(Pod.class, pod.namespace(), pod.name()).isEmpty()) {
+                // Our own pod that the cache has not seen yet: its event brings the next pass.
+                return;
+            }
+            // Someone else's pod has the name (the set did not claim it): retried with backoff, as upstream.
+            podEvent("create", set, pod, e);
             throw e;
         } catch (RuntimeException e) {
             podEvent("create", set, pod, e);

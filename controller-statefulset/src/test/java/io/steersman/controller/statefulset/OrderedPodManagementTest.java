@@ -8,7 +8,13 @@ import io.steersman.api.model.apps.StatefulSetSpec;
 import io.steersman.api.model.core.Pod;
 import io.steersman.api.model.core.PodStatus;
 import io.steersman.api.model.core.Pods;
+import io.steersman.api.model.ObjectMeta;
+import io.steersman.api.model.core.Container;
+import io.steersman.api.model.core.Event;
+import io.steersman.api.model.core.PodSpec;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Identity, OrderedReady start and stop, Parallel, and failed pods, against the simulated node. */
@@ -140,6 +146,33 @@ class OrderedPodManagementTest {
             assertThat(recreated.uid()).isNotEqualTo(web1.uid());
             assertThat(recreated.status().phase()).isEqualTo(PodStatus.RUNNING);
             assertThat(cluster.get("web").status().readyReplicasOrZero()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void creationsAndDeletionsAreRecordedAsEventsOnTheSet() {
+        try (Cluster cluster = new Cluster()) {
+            cluster.create(Cluster.set("web", 2, "nginx:1.25"));
+            cluster.scale("web", 1);
+            List<String> messages = cluster.cp.list(Event.class, Cluster.NS).stream()
+                    .filter(e -> "web".equals(e.involvedObject().name()) && "StatefulSet".equals(e.involvedObject().kind()))
+                    .map(e -> e.reason() + ": " + e.message()).toList();
+            assertThat(messages).contains("SuccessfulCreate: create Pod web-0 in StatefulSet web successful",
+                    "SuccessfulCreate: create Pod web-1 in StatefulSet web successful",
+                    "SuccessfulDelete: delete Pod web-1 in StatefulSet web successful");
+        }
+    }
+
+    @Test
+    void aForeignPodHoldingAnOrdinalsNameBlocksThatOrdinal() {
+        try (Cluster cluster = new Cluster()) {
+            // Named like the set's pod, but the selector does not match: never adopted, so web-0 cannot be created.
+            cluster.cp.apply(Pod.of(ObjectMeta.builder().namespace(Cluster.NS).name("web-0").labels(Map.of("app", "other")).build(),
+                    PodSpec.of(List.of(Container.of("main", "nginx:1.25")))));
+            cluster.create(Cluster.set("web", 2, "nginx:1.25"));
+            assertThat(cluster.podNames("web")).containsExactly("web-0");
+            assertThat(cluster.pod("web-0").metadata().ownerReferences()).isEmpty();
+            assertThat(cluster.cp.list(Event.class, Cluster.NS).stream().map(Event::reason)).contains("FailedCreate");
         }
     }
 }

@@ -28,7 +28,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * deletion) once its simulated shutdown is over — at once by default, after
  * {@code steersman.io/terminate-after} if set, never later than its grace period. Each node's
  * events go through its own rate-limited recorder ({@link KubeletEvents}), as each real node runs
- * its own kubelet with its own events client.
+ * its own kubelet with its own events client. A pod placed on a node by hand ({@code spec.nodeName})
+ * whose claims are not all bound is not started until they are, as the kubelet's volume manager
+ * waits to mount them.
  */
 final class Kubelet implements Reconciler<Pod> {
     static final String NAME = "kubelet";
@@ -85,6 +87,9 @@ final class Kubelet implements Reconciler<Pod> {
         if (pod.metadata().isBeingDeleted()) {
             synced.remove(key);
             return terminate(pod, node.get(), key, now, context, recorder);
+        }
+        if (pod.status().startTime() == null && !(VolumeBinding.check(pod, context.client()) instanceof VolumeBinding.Ready)) {
+            return Result.done(); // placed by hand (spec.nodeName) before its claims were bound: their change wakes it
         }
         String hostIP = nodes.internalIp(node.get().name());
         Optional<String> podIP = hostNetwork(pod) ? Optional.of(hostIP) : nodes.podIp(key, pod.uid(), pod.status().podIP());

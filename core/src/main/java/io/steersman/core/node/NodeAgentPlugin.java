@@ -24,7 +24,8 @@ import java.util.List;
  *       cluster has from its start, so the nodes exist before any pod does;</li>
  *   <li>{@code default-scheduler} binds unscheduled pods to nodes, and looks again at the pods
  *       still waiting whenever a node changes, or a claim one of their volumes names;</li>
- *   <li>{@code kubelet} runs the pods bound to the simulated nodes.</li>
+ *   <li>{@code kubelet} runs the pods bound to the simulated nodes (and looks again at a pod not
+ *       started yet when a claim it names changes).</li>
  * </ul>
  * See the package documentation for the settings and the pod annotations.
  */
@@ -53,6 +54,7 @@ public final class NodeAgentPlugin implements ControllerPlugin {
                         .watches(PersistentVolumeClaim.class, NodeAgentPlugin::unscheduledPodsUsing)
                         .build(),
                 ControllerSpec.builder(Kubelet.NAME, Pod.class, Kubelet.class)
+                        .watches(PersistentVolumeClaim.class, NodeAgentPlugin::unstartedPodsUsing)
                         .workers(2)
                         .build());
     }
@@ -74,9 +76,18 @@ public final class NodeAgentPlugin implements ControllerPlugin {
 
     /** The unscheduled pods whose volumes name the claim: its binding may let them be placed. */
     private static Collection<Request> unscheduledPodsUsing(PersistentVolumeClaim claim, Client cache) {
+        return podsUsing(claim, cache, pod -> pod.spec().nodeName() == null);
+    }
+
+    /** The pods on a node, not started yet, whose volumes name the claim: its binding lets the kubelet start them. */
+    private static Collection<Request> unstartedPodsUsing(PersistentVolumeClaim claim, Client cache) {
+        return podsUsing(claim, cache, pod -> pod.spec().nodeName() != null && pod.status().startTime() == null);
+    }
+
+    private static Collection<Request> podsUsing(PersistentVolumeClaim claim, Client cache, java.util.function.Predicate<Pod> which) {
         List<Request> requests = new ArrayList<>();
         for (Pod pod : cache.list(Pod.class, claim.namespace())) {
-            if (pod.spec().nodeName() != null) {
+            if (!which.test(pod)) {
                 continue;
             }
             for (Volume volume : pod.spec().volumes()) {
