@@ -119,6 +119,7 @@ class ProvisioningTest {
             cluster.apply(podYaml("app", "data"));
 
             assertThat(cluster.claim("data").status().phase()).isEqualTo("Bound");
+            assertThat(cluster.claim("data").metadata().annotations()).containsEntry("volume.kubernetes.io/selected-node", "node-1");
             assertThat(cluster.volumes()).hasSize(1);
             assertThat(cluster.pod("app").spec().nodeName()).isEqualTo("node-1");
             assertThat(cluster.pod("app").status().phase()).isEqualTo("Running");

@@ -69,6 +69,9 @@ class PodClaimsTest {
         assertThat(pod.spec().nodeName()).isNull();
         assertThat(pod.status().condition(PodCondition.POD_SCHEDULED)).isEmpty();
         assertThat(failedScheduling("app")).isEmpty();
+        assertThat(cp.get(PersistentVolumeClaim.class, "default", "data").orElseThrow().metadata().annotations())
+                .as("the node the provisioner is to make the volume for")
+                .containsEntry("volume.kubernetes.io/selected-node", "node-1");
 
         bind("data");
         assertThat(cp.get(Pod.class, "default", "app").orElseThrow().status().phase()).isEqualTo("Running");

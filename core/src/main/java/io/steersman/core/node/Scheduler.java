@@ -28,7 +28,8 @@ import java.util.Optional;
  * over the candidates. With no candidate the pod stays Pending with PodScheduled False
  * ({@code Unschedulable}) and a FailedScheduling event, as upstream reports it, until a node
  * changes. A pod whose claims are not all bound waits for them ({@link VolumeBinding}), woken by
- * the claims' changes. Resources, affinity and taints are not considered. Its events go through a recorder
+ * the claims' changes; a WaitForFirstConsumer claim gets the chosen node as its selected-node, and
+ * the pod goes there once it is bound. Resources, affinity and taints are not considered. Its events go through a recorder
  * limited as kube-scheduler's events client is ({@link SchedulerEvents}).
  */
 final class Scheduler implements Reconciler<Pod> {
@@ -74,9 +75,6 @@ final class Scheduler implements Reconciler<Pod> {
         }
         List<Node> all = context.client().list(Node.class, null);
         VolumeBinding.Verdict volumes = VolumeBinding.check(pod, context.client());
-        if (volumes instanceof VolumeBinding.Wait) {
-            return; // the claims' binding wakes the pod again
-        }
         if (volumes instanceof VolumeBinding.Unschedulable unschedulable && !all.isEmpty()) {
             unschedulable(pod, nodesAvailable(all.size(), unschedulable.reason() + "."), context, recorder);
             return;
@@ -93,7 +91,11 @@ final class Scheduler implements Reconciler<Pod> {
             return;
         }
         candidates.sort(Comparator.naturalOrder());
-        String node = nodes.pick(candidates);
+        String node = candidates.contains(volumes.selectedNode()) ? volumes.selectedNode() : nodes.pick(candidates);
+        if (volumes instanceof VolumeBinding.Wait wait) {
+            VolumeBinding.selectNode(wait.unselected(), node, context.client());
+            return; // the claims' binding wakes the pod again
+        }
         Pod bound = bind(pod, node);
         if (bound != null) {
             recorder.normal(bound, "Scheduled", "Successfully assigned %s/%s to %s", pod.namespace(), pod.name(), node);

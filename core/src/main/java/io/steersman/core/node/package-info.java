@@ -14,8 +14,10 @@
  *       PodScheduled True in one write; event {@code Scheduled}); with none, PodScheduled False / Unschedulable and a
  *       FailedScheduling event. A pod whose volumes name PersistentVolumeClaims is placed only once
  *       every claim exists and is Bound (upstream's VolumeBinding plugin: {@code 0/1 nodes are available:
- *       pod has unbound immediate PersistentVolumeClaims. ...}); a claim of a WaitForFirstConsumer class
- *       is bound by the PV controller once the pod exists, and the pod waits for it without a verdict.</li>
+ *       pod has unbound immediate PersistentVolumeClaims. ...}); an unbound claim of a WaitForFirstConsumer
+ *       class gets the chosen node as {@code volume.kubernetes.io/selected-node}, and the pod waits (without a
+ *       verdict) until the claim is bound, then goes to that node. A pod placed by hand ({@code spec.nodeName})
+ *       is not started before its claims are bound.</li>
  *   <li>Runs each pod bound to a simulated node: a unique pod IP from the pod CIDR (released when
  *       the pod is gone), hostIP, startTime, phase Pending → Running, init containers completed,
  *       container statuses (running, startedAt, ready, started, restartCount, image, imageID,
