@@ -31,7 +31,13 @@ public final class Net implements AutoCloseable {
 
     /** With these settings (the DNS server's, say). */
     public Net(Map<String, String> settings) {
-        cp = ControlPlane.builder().plugins(new NetworkingPlugin()).settings(settings).manualClock().start();
+        this(settings, false);
+    }
+
+    /** {@code realTime}: worker threads and the system clock, as the launcher runs, instead of a manual clock. */
+    public Net(Map<String, String> settings, boolean realTime) {
+        ControlPlane.Builder builder = ControlPlane.builder().plugins(new NetworkingPlugin()).settings(settings);
+        cp = (realTime ? builder.systemClock() : builder.manualClock()).start();
     }
 
     public Client client() {

@@ -148,7 +148,8 @@ public final class Defaults {
     /**
      * Type ClusterIP; sessionAffinity None; port protocol TCP and targetPort = port; and, as the
      * registry does on create for a cluster with one IPv4 family, ipFamilyPolicy SingleStack and
-     * ipFamilies [IPv4] for every type but ExternalName. The cluster IP itself is allocated
+     * ipFamilies [IPv4] for every type but ExternalName and headless Services without a selector
+     * (their families are the store's: RequireDualStack, [IPv4, IPv6], as upstream's allocator sets them). The cluster IP itself is allocated
      * elsewhere. In the spec's unknown fields (untyped in the model): sessionAffinityConfig
      * dropped for affinity None and a 10800 s ClientIP timeout for ClientIP;
      * externalTrafficPolicy Cluster when externally accessible (NodePort, LoadBalancer, or
@@ -167,7 +168,11 @@ public final class Defaults {
                     unsetTarget && p.port() != null ? IntOrString.of(p.port()) : target, p.nodePort(), p.unknownFields()));
         }
         Map<String, Object> unknown = trafficDefaults(type, affinity, s.unknownFields());
-        boolean families = !type.equals("ExternalName");
+        // upstream's registry leaves the families of a headless Service without selector to its
+        // allocator, which makes it RequireDualStack (core's store does that)
+        boolean headlessWithoutSelector = s.selector().isEmpty() && (ServiceSpec.CLUSTER_IP_NONE.equals(s.clusterIP())
+                || !s.clusterIPs().isEmpty() && ServiceSpec.CLUSTER_IP_NONE.equals(s.clusterIPs().get(0)));
+        boolean families = !type.equals("ExternalName") && !headlessWithoutSelector;
         ServiceSpec spec = new ServiceSpec(type, s.selector(), ports, s.clusterIP(), s.clusterIPs(),
                 families && s.ipFamilies().isEmpty() ? List.of("IPv4") : s.ipFamilies(),
                 families && PodDefaults.isEmpty(s.ipFamilyPolicy()) ? "SingleStack" : s.ipFamilyPolicy(),

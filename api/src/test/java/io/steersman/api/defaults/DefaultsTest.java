@@ -229,6 +229,9 @@ class DefaultsTest {
         Service named = Defaults.service(svc.withSpec(ServiceSpec.of(Map.of(), List.of(
                 new ServicePort("http", "TCP", null, 80, IntOrString.of("web"), null, null)))));
         assertThat(named.spec().ports().get(0).targetPort()).isEqualTo(IntOrString.of("web"));
+        Service headlessWithoutSelector = Defaults.service(svc.withSpec(ServiceSpec.of(Map.of(), List.of()).withClusterIP("None")));
+        assertThat(headlessWithoutSelector.spec().ipFamilyPolicy()).as("left to the store's allocator").isNull();
+        assertThat(headlessWithoutSelector.spec().ipFamilies()).isEmpty();
     }
 
     /** Service type, affinity and the untyped spec fields given, and what upstream's SetDefaults_Service adds to them. */

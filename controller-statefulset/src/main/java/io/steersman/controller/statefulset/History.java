@@ -1,7 +1,10 @@
 package io.steersman.controller.statefulset;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.steersman.api.codec.Codec;
 import io.steersman.api.model.ObjectMeta;
 import io.steersman.api.model.OwnerReference;
@@ -14,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +39,7 @@ final class History {
     private static final int FNV_PRIME = 0x01000193;
     /** Upstream truncates the name prefix so that prefix, dash and hash fit 253 characters. */
     private static final int MAX_PREFIX = 223;
+    private static final ObjectMapper SORTED = JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
     /** Oldest first: by revision, then creation time, then name ({@code SortControllerRevisions}). */
     static final Comparator<ControllerRevision> BY_REVISION = Comparator
@@ -179,42 +182,16 @@ final class History {
         return history.subList(0, history.size() - limit);
     }
 
-    /** JSON with the keys of every object sorted and no whitespace, as Go marshals a map. */
-    static String canonicalJson(Object value) {
-        StringBuilder out = new StringBuilder(512);
-        write(Codec.DEFAULT.toTree(Map.of("v", value)).get("v"), out);
-        return out.toString();
-    }
-
-    private static void write(JsonNode node, StringBuilder out) {
-        if (node.isObject()) {
-            List<String> names = new ArrayList<>();
-            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-                names.add(it.next());
-            }
-            names.sort(null);
-            out.append('{');
-            boolean first = true;
-            for (String name : names) {
-                if (!first) {
-                    out.append(',');
-                }
-                first = false;
-                out.append(JsonNodeFactory.instance.textNode(name)).append(':');
-                write(node.get(name), out);
-            }
-            out.append('}');
-        } else if (node.isArray()) {
-            out.append('[');
-            for (int i = 0; i < node.size(); i++) {
-                if (i > 0) {
-                    out.append(',');
-                }
-                write(node.get(i), out);
-            }
-            out.append(']');
-        } else {
-            out.append(node);
+    /**
+     * JSON with the keys of every object sorted and no whitespace, as Go marshals a map: the
+     * codec's plain form (so only API field names, and a number is a number whatever its Java
+     * type), written by a mapper that orders map entries.
+     */
+    static String canonicalJson(Map<String, Object> value) {
+        try {
+            return SORTED.writeValueAsString(Codec.DEFAULT.toMap(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write revision data as JSON: " + e.getOriginalMessage(), e);
         }
     }
 }

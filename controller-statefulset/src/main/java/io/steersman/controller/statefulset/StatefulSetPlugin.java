@@ -6,6 +6,7 @@ import io.steersman.api.controller.ControllerSpec;
 import io.steersman.api.controller.Request;
 import io.steersman.api.model.OwnerReference;
 import io.steersman.api.model.apps.StatefulSet;
+import io.steersman.api.model.core.PersistentVolumeClaim;
 import io.steersman.api.model.core.Pod;
 import io.steersman.api.selector.Selector;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import java.util.Optional;
 /**
  * The StatefulSet controller, found through {@link java.util.ServiceLoader}. It is woken by its
  * StatefulSets and, as upstream's pod event handlers, by the pods a set controls and by orphan
- * pods (every set whose selector matches, so one of them adopts it).
+ * pods (every set whose selector matches, so one of them adopts it); and by its claims.
  */
 public final class StatefulSetPlugin implements ControllerPlugin {
 
@@ -29,8 +30,37 @@ public final class StatefulSetPlugin implements ControllerPlugin {
     public List<ControllerSpec<?>> controllers() {
         return List.of(ControllerSpec.builder("statefulset", StatefulSet.class, StatefulSetReconciler.class)
                 .watches(Pod.class, StatefulSetPlugin::statefulSetsOf)
+                .watches(PersistentVolumeClaim.class, StatefulSetPlugin::statefulSetsOfClaim)
                 .workers(2)
                 .build());
+    }
+
+    /**
+     * The sets a claim may belong to: those whose name it carries as {@code <template>-<set>-<ordinal>}
+     * and whose selector matches its labels. Upstream does not watch claims; here a set waiting for
+     * a stale claim to go, or with a Pending pod whose claim went, is woken when the claim changes
+     * instead of at the next resync.
+     */
+    static Collection<Request> statefulSetsOfClaim(PersistentVolumeClaim claim, Client cache) {
+        String parent = Identity.parentName(claim.name());
+        if (parent == null) {
+            return List.of();
+        }
+        List<Request> requests = new ArrayList<>();
+        for (StatefulSet set : cache.list(StatefulSet.class, claim.namespace())) {
+            if (!parent.endsWith("-" + set.name())) {
+                continue;
+            }
+            try {
+                Selector selector = Selector.from(set.spec().selector());
+                if (!selector.isEverything() && selector.matches(claim.metadata().labels())) {
+                    requests.add(Request.of(set));
+                }
+            } catch (RuntimeException invalid) {
+                // a set with an invalid selector claims nothing
+            }
+        }
+        return requests;
     }
 
     /** The set that controls a pod, or for an orphan every set whose selector matches it. */

@@ -108,4 +108,26 @@ class StorageTest {
             assertThat(cluster.claims()).extracting(PersistentVolumeClaim::name).containsExactly("www-web-0", "www-web-1");
         }
     }
+
+    @Test
+    void aClaimStillOwnedByAnEarlierPodOfTheNameBlocksThePodUntilItIsGone() {
+        try (Cluster cluster = new Cluster()) {
+            cluster.create(withClaims("web", 2, "Retain", "Delete"));
+            PersistentVolumeClaim claim = cluster.claims().get(1);
+            // An earlier web-1 owns the claim; a finalizer keeps it while the garbage collector deletes it.
+            OwnerReference earlier = new OwnerReference("v1", "Pod", "web-1", "earlier-uid", true, true, null);
+            cluster.client().update(claim.withMetadata(claim.metadata().toBuilder()
+                    .ownerReferences(List.of(earlier)).finalizers(List.of("example.com/hold")).build()));
+            cluster.client().delete(cluster.pod("web-1"));
+            cluster.settle();
+            assertThat(cluster.podNames("web")).as("web-1 waits for the stale claim").containsExactly("web-0");
+            PersistentVolumeClaim held = cluster.claims().get(1);
+            assertThat(held.metadata().isBeingDeleted()).isTrue();
+
+            cluster.client().update(held.withMetadata(held.metadata().withFinalizers(List.of())));
+            cluster.settle();
+            assertThat(cluster.podNames("web")).containsExactly("web-0", "web-1");
+            assertThat(cluster.claims().get(1).uid()).as("a new claim").isNotEqualTo(claim.uid());
+        }
+    }
 }

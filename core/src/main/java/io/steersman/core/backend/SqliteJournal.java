@@ -25,6 +25,11 @@ import org.sqlite.SQLiteException;
  * mod revisions, its version and its JSON) and the revision counter, written one SQLite transaction
  * per backend transaction. Not thread-safe: the backend calls it under its write lock.
  *
+ * <p>The revision is the newest mod revision of any row, or the one in {@code meta} if greater:
+ * a transaction that deletes a key also writes {@code meta}, since its revision may be on no row
+ * afterwards; one that only puts leaves its revision on its rows and saves that page write (most
+ * writes are creates and updates).
+ *
  * <p>The connection runs in WAL mode with {@code locking_mode=EXCLUSIVE}: the file's lock is taken
  * at open and held until close, so a second server on the same file fails at start-up instead of
  * interleaving its writes, and no shared-memory file is needed.
@@ -78,7 +83,7 @@ final class SqliteJournal implements AutoCloseable {
                 connection.setAutoCommit(false);
                 statement.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID");
                 statement.execute("CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, create_revision INTEGER NOT NULL, "
-                        + "mod_revision INTEGER NOT NULL, version INTEGER NOT NULL, value BLOB NOT NULL) WITHOUT ROWID");
+                        + "mod_revision INTEGER NOT NULL, version INTEGER NOT NULL, value BLOB NOT NULL)");
                 statement.execute("INSERT OR IGNORE INTO meta(name, value) VALUES ('schema', " + SCHEMA + "), ('revision', 0)");
                 connection.commit();
                 String schema = single(statement, "SELECT value FROM meta WHERE name = 'schema'");
@@ -143,6 +148,7 @@ final class SqliteJournal implements AutoCloseable {
     State load() {
         try (Statement statement = connection.createStatement()) {
             long revision = Long.parseLong(single(statement, "SELECT value FROM meta WHERE name = 'revision'"));
+            // Undecodable rows count too: their revisions were handed out.
             List<KeyValue> live = new ArrayList<>();
             Map<String, Integer> skipped = new TreeMap<>();
             String firstProblem = null;
@@ -150,6 +156,7 @@ final class SqliteJournal implements AutoCloseable {
                 while (rows.next()) {
                     String key = rows.getString(1);
                     long modRevision = rows.getLong(3);
+                    revision = Math.max(revision, modRevision);
                     ApiObject value;
                     try {
                         value = codec.decodeJson(rows.getBytes(5));
@@ -175,7 +182,7 @@ final class SqliteJournal implements AutoCloseable {
     }
 
     /**
-     * Writes the rows of one transaction and the new revision in one SQLite transaction; when this
+     * Writes the rows of one transaction (and the revision, when it deletes) in one SQLite transaction; when this
      * returns they are in the file (in the WAL, synced as the synchronous level says).
      *
      * @throws StorageException when SQLite fails; the file is then as it was
@@ -196,8 +203,10 @@ final class SqliteJournal implements AutoCloseable {
                     upsert.executeUpdate();
                 }
             }
-            setRevision.setLong(1, plan.revision());
-            setRevision.executeUpdate();
+            if (plan.deletes()) {
+                setRevision.setLong(1, plan.revision());
+                setRevision.executeUpdate();
+            }
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             try {

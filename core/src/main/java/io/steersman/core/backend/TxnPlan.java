@@ -63,4 +63,9 @@ record TxnPlan(long revision, List<Row> rows) {
     boolean writes() {
         return !rows.isEmpty();
     }
+
+    /** Whether a key is deleted (so the new revision may be on no row afterwards). */
+    boolean deletes() {
+        return rows.stream().anyMatch(row -> row.kv() == null);
+    }
 }

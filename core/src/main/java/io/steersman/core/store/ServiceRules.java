@@ -106,6 +106,9 @@ final class ServiceRules implements KindRules<Service> {
             }
         }
         boolean headless = isHeadless(spec);
+        if (headless && spec.selector().isEmpty()) {
+            return headlessWithoutSelectorFamilies(spec, null);
+        }
         if (!headless) {
             if ("RequireDualStack".equals(spec.ipFamilyPolicy())) {
                 errors.add(FieldError.invalid("spec.ipFamilyPolicy", spec.ipFamilyPolicy(), "this cluster is not configured for dual-stack services"));
@@ -152,6 +155,25 @@ final class ServiceRules implements KindRules<Service> {
             undo.add(() -> ips.release(index));
         }
         return withClusterIps(spec, asked, spec.clusterIPs());
+    }
+
+    /**
+     * Upstream's special case of {@code initIPFamilyFields}: a headless Service without selector
+     * defaults to RequireDualStack (or the policy it had) and, unless SingleStack, to both
+     * families, the cluster's first, even on a single-stack cluster.
+     */
+    private static ServiceSpec headlessWithoutSelectorFamilies(ServiceSpec spec, String oldPolicy) {
+        String policy = !Requests.isBlank(spec.ipFamilyPolicy()) ? spec.ipFamilyPolicy()
+                : oldPolicy != null ? oldPolicy : "RequireDualStack";
+        List<String> families = new ArrayList<>(spec.ipFamilies().isEmpty() ? List.of(IPV4) : spec.ipFamilies());
+        if (families.size() < 2 && !"SingleStack".equals(policy)) {
+            families.add(IPV4.equals(families.get(0)) ? "IPv6" : IPV4);
+        }
+        if (policy.equals(spec.ipFamilyPolicy()) && families.equals(spec.ipFamilies())) {
+            return spec;
+        }
+        return new ServiceSpec(spec.type(), spec.selector(), spec.ports(), spec.clusterIP(), spec.clusterIPs(), families, policy,
+                spec.sessionAffinity(), spec.publishNotReadyAddresses(), spec.externalName(), spec.unknownFields());
     }
 
     private RuntimeException notAllocated(String name, ServiceSpec spec, String ip, String why) {
@@ -299,10 +321,11 @@ final class ServiceRules implements KindRules<Service> {
             }
             ports = patched;
         }
-        if (java.util.Objects.equals(clusterIp, spec.clusterIP()) && clusterIps.equals(spec.clusterIPs()) && ports.equals(spec.ports())) {
-            return service;
+        ServiceSpec patched = withClusterIps(spec, clusterIp, clusterIps).withPorts(ports);
+        if (needsClusterIp(patched) && isHeadless(patched) && patched.selector().isEmpty()) {
+            patched = headlessWithoutSelectorFamilies(patched, was.ipFamilyPolicy());
         }
-        return service.withSpec(withClusterIps(spec, clusterIp, clusterIps).withPorts(ports));
+        return patched.equals(spec) ? service : service.withSpec(patched);
     }
 
     @Override

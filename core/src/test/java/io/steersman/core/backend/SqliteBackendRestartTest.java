@@ -74,6 +74,20 @@ class SqliteBackendRestartTest {
     }
 
     @Test
+    void theRevisionCounterContinuesAfterATransactionThatPutAndDeletedTheSameKey() {
+        try (SqliteBackend backend = open()) {
+            backend.txn(Txn.create("/t/a", thing("a", "uid-a", 1, 1)));
+            TxnResult both = backend.txn(new Txn(List.of(), List.of(Op.put("/t/b", thing("b", "uid-b", 1, 1)), Op.delete("/t/b")), List.of()));
+            assertThat(both.revision()).isEqualTo(2);
+        }
+
+        try (SqliteBackend backend = open()) {
+            assertThat(backend.currentRevision()).isEqualTo(2);
+            assertThat(backend.get("/t/b")).isEmpty();
+        }
+    }
+
+    @Test
     void historyBeforeAReopenIsCompactedSoWatchesFromItMustRelist() throws Exception {
         try (SqliteBackend backend = open()) {
             backend.txn(Txn.create("/t/a", thing("a", "uid-a", 1, 1)));

@@ -119,6 +119,21 @@ class ServiceAllocationTest {
     }
 
     @Test
+    void aHeadlessServiceWithoutSelectorRequiresDualStackAsUpstreamsAllocatorSays() {
+        ServiceSpec spec = new ServiceSpec(null, null, List.of(ServicePort.of("http", 80)), "None", null, null, null, null, null, null, null);
+        Service created = create("manual", spec);
+
+        assertThat(created.spec().ipFamilyPolicy()).isEqualTo("RequireDualStack");
+        assertThat(created.spec().ipFamilies()).containsExactly("IPv4", "IPv6");
+        Service updated = store.update(SERVICES, created.withSpec(spec.withPorts(List.of(ServicePort.of("http", 8080)))), WriteOptions.DEFAULT);
+        assertThat(updated.spec().ipFamilyPolicy()).isEqualTo("RequireDualStack");
+        assertThat(updated.spec().ipFamilies()).containsExactly("IPv4", "IPv6");
+        ServiceSpec single = new ServiceSpec(null, null, List.of(ServicePort.of("http", 80)), "None", null, null, "SingleStack", null, null,
+                null, null);
+        assertThat(create("single", single).spec().ipFamilies()).containsExactly("IPv4");
+    }
+
+    @Test
     void anInvalidServiceKeepsNoIp() {
         ServiceSpec noPorts = ServiceSpec.of(Map.of("app", "web"), List.of()).withClusterIP("10.96.0.20");
 

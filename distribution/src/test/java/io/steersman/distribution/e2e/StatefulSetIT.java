@@ -2,8 +2,12 @@ package io.steersman.distribution.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,21 +16,27 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code examples/web-statefulset.yaml} through the launcher with the real kubectl: ordered pods
  * with claims bound by the storage plugin, a scale-down that keeps the claims, an image change
- * rolled pod by pod, and {@code rollout status}, {@code history} and {@code undo}.
+ * rolled pod by pod, and {@code rollout status}, {@code history}, {@code undo} and {@code restart};
+ * with dig installed, each pod's name resolves through the headless Service.
  */
 class StatefulSetIT {
     private static final String STS = "statefulset/web";
     private static final String WAIT = "--timeout=90s";
+    private static final Path DIG = Path.of("/usr/bin/dig");
 
     @TempDir
     static Path home;
 
     private static Launcher server;
     private static Kubectl kubectl;
+    private static int dnsPort;
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = Launcher.start(home, "server", "--port", "0");
+        try (ServerSocket probe = new ServerSocket(0)) {
+            dnsPort = probe.getLocalPort();
+        }
+        server = Launcher.start(home, "server", "--port", "0", "--set", "steersman.dns.port=" + dnsPort);
         server.awaitReady();
         kubectl = new Kubectl(home.resolve(".steersman/kubeconfig"), home.resolve("kube-cache"), home);
     }
@@ -36,6 +46,14 @@ class StatefulSetIT {
         if (server != null) {
             server.stop(Duration.ofSeconds(30));
         }
+    }
+
+    private static String dig(String name) throws Exception {
+        Process process = new ProcessBuilder(DIG.toString(), "@127.0.0.1", "-p", Integer.toString(dnsPort), "+short", "+tries=3", name)
+                .redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return out;
     }
 
     private static String get(String... args) throws Exception {
@@ -56,6 +74,14 @@ class StatefulSetIT {
                 .isEqualTo("web-0 web-0 nginx Running\nweb-1 web-1 nginx Running\nweb-2 web-2 nginx Running\n");
         assertThat(get("pvc", "-o", "jsonpath={range .items[*]}{.metadata.name} {.status.phase}{\"\\n\"}{end}"))
                 .isEqualTo("www-web-0 Bound\nwww-web-1 Bound\nwww-web-2 Bound\n");
+        if (Files.isExecutable(DIG)) {
+            // The headless Service gives each pod a stable name: <pod>.<serviceName>.<namespace>.svc.cluster.local.
+            String ips = get("pods", "-l", "app=nginx", "-o", "jsonpath={range .items[*]}{.status.podIP}{\"\\n\"}{end}");
+            String resolved = dig("web-0.nginx.default.svc.cluster.local") + dig("web-1.nginx.default.svc.cluster.local")
+                    + dig("web-2.nginx.default.svc.cluster.local");
+            assertThat(ips.lines()).hasSize(3);
+            assertThat(resolved).isEqualTo(ips);
+        }
         // web-1 started only after web-0 was Ready, web-2 after web-1.
         String started = get("pods", "-l", "app=nginx", "--sort-by=.metadata.creationTimestamp", "-o", "name");
         assertThat(started).isEqualTo("pod/web-0\npod/web-1\npod/web-2\n");
