@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
  * Gives a new cluster a default StorageClass, as kind ({@code standard}) and k3s
  * ({@code local-path}) do: when the cluster has no StorageClass at all at start-up, it creates
  * {@value #NAME} (provisioner {@value HostPathProvisioner#NAME}, reclaimPolicy Delete,
- * volumeBindingMode Immediate, annotated as the default). A cluster that has any class, or a
- * deleted {@code standard} replaced by the user's own, is left alone. The setting
- * {@value #SETTING}{@code =false} turns it off. Runs once; nothing to close.
+ * volumeBindingMode Immediate, annotated as the default). A cluster that has any class (a
+ * restarted one that kept its objects, or one whose user replaced {@code standard} by their own)
+ * is left alone. The setting {@value #SETTING}{@code =false} turns it off. Runs once; nothing to close.
  */
 final class DefaultStorageClass implements PluginService {
     static final String NAME = "standard";

@@ -9,7 +9,8 @@
  *       pre-bound to it, or to the one it names; with none, a claim of a class whose provisioner is
  *       {@code steersman.io/hostpath} gets one provisioned ({@code pvc-<uid>}), another
  *       provisioner's claim waits for it (ExternalProvisioning), a claim of no class waits
- *       (FailedBinding). WaitForFirstConsumer classes wait until a pod uses the claim.</li>
+ *       (FailedBinding). A claim of a WaitForFirstConsumer class waits (WaitForFirstConsumer event)
+ *       until a pod uses it or the scheduler wrote {@code volume.kubernetes.io/selected-node} on it.</li>
  *   <li>{@code VolumeReconciler}: volume phases Available / Bound / Released / Failed and the
  *       reclaim policies (Retain keeps, Delete removes a provisioned volume and its directory).</li>
  *   <li>{@code DefaultStorageClass}: the class {@code standard} (default, provisioner

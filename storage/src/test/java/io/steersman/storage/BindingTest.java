@@ -164,4 +164,38 @@ class BindingTest {
         assertThat(cluster.events("data", "ClaimLost"))
                 .containsExactly("Bound claim has lost its PersistentVolume. Data on the volume is lost!");
     }
+
+    @Test
+    void boundClaimWhoseVolumeLostItsClaimRefIsBoundAgain() {
+        cluster.apply(volumeYaml("pv1", "1Gi", "accessModes: [ReadWriteOnce]"));
+        cluster.apply(claimYaml("data", "1Gi", "storageClassName: \"\""));
+        PersistentVolume volume = cluster.volume("pv1");
+
+        cluster.cp.client().update(volume.withSpec(volume.spec().withClaimRef(null)));
+        cluster.cp.settle();
+
+        assertThat(cluster.volume("pv1").spec().claimRef().uid()).isEqualTo(cluster.claim("data").uid());
+        assertThat(cluster.volume("pv1").status().phase()).isEqualTo("Bound");
+        assertThat(cluster.claim("data").status().phase()).isEqualTo("Bound");
+    }
+
+    @Test
+    void volumeTheControllerBoundToAClaimThatWentElsewhereIsFreedAgain() {
+        cluster.apply(volumeYaml("pv1", "1Gi", "accessModes: [ReadWriteOnce]"));
+        cluster.apply(volumeYaml("pv2", "1Gi", "accessModes: [ReadWriteOnce]"));
+        cluster.apply(claimYaml("data", "1Gi", "storageClassName: \"\""));
+        PersistentVolumeClaim claim = cluster.claim("data");
+        assertThat(claim.spec().volumeName()).isEqualTo("pv1");
+
+        // As if a second binder had written pv2's claimRef in a race it then lost.
+        PersistentVolume pv2 = cluster.volume("pv2");
+        cluster.cp.client().update(pv2.withSpec(pv2.spec().withClaimRef(io.steersman.api.model.core.ObjectReference.to(claim)))
+                .withMetadata(pv2.metadata().withAnnotation("pv.kubernetes.io/bound-by-controller", "yes")));
+        cluster.cp.settle();
+
+        assertThat(cluster.volume("pv2").spec().claimRef()).isNull();
+        assertThat(cluster.volume("pv2").metadata().annotations()).doesNotContainKey("pv.kubernetes.io/bound-by-controller");
+        assertThat(cluster.volume("pv2").status().phase()).isEqualTo("Available");
+        assertThat(cluster.volume("pv1").status().phase()).isEqualTo("Bound");
+    }
 }

@@ -21,7 +21,13 @@ final class Cluster implements AutoCloseable {
     }
 
     Cluster(Map<String, String> settings) {
-        cp = ControlPlane.builder().settings(settings).manualClock().start();
+        this(settings, false);
+    }
+
+    /** {@code realTime}: worker threads and the system clock, as the launcher runs, instead of a manual clock. */
+    Cluster(Map<String, String> settings, boolean realTime) {
+        ControlPlane.Builder builder = ControlPlane.builder().settings(settings);
+        cp = (realTime ? builder.systemClock() : builder.manualClock()).start();
         if (cp.get(Namespace.class, null, NS).isEmpty()) {
             cp.apply(Namespace.of(ObjectMeta.builder().name(NS).build(), null));
         }
