@@ -198,6 +198,12 @@ final class ClaimReconciler implements Reconciler<PersistentVolumeClaim> {
         if (context.client().get(PersistentVolume.class, null, HostPathProvisioner.volumeName(claim)).isPresent()) {
             return; // provisioned already; binding follows
         }
+        Optional<String> refusal = HostPathProvisioner.refusal(claim);
+        if (refusal.isPresent()) {
+            events.warning(claim, "ProvisioningFailed", "Failed to provision volume with StorageClass \"%s\": %s",
+                    storageClass.get().name(), refusal.get());
+            return;
+        }
         PersistentVolume volume;
         try {
             volume = provisioner.provision(annotated, storageClass.get());
