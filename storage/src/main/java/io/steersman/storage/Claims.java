@@ -86,7 +86,7 @@ final class Claims {
         return false;
     }
 
-    /** A pod that has not finished: Succeeded and Failed pods hold no volume, as upstream's pvc-protection says. */
+    /** A pod that has not finished: a Succeeded or Failed pod will not mount its claims again, so it is no consumer. */
     static boolean isActive(Pod pod) {
         String phase = pod.status().phase();
         return !PodStatus.SUCCEEDED.equals(phase) && !PodStatus.FAILED.equals(phase);
