@@ -1,32 +1,37 @@
 package io.steersman.controller.statefulset;
 
 import io.steersman.api.client.Client;
-import io.steersman.api.client.ConflictException;
+import io.steersman.api.client.InvalidException;
 import io.steersman.api.client.NotFoundException;
+import io.steersman.api.client.PatchType;
+import io.steersman.api.codec.Codec;
 import io.steersman.api.model.ApiObject;
 import io.steersman.api.model.OwnerReference;
 import io.steersman.api.model.apps.StatefulSet;
 import io.steersman.api.selector.Selector;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
  * Upstream's {@code ControllerRefManager} for a StatefulSet: which of the candidate objects the set
  * owns. Objects it controls stay while they still match (selector and {@code filter}: for pods, a
- * name of the set's); those that stopped matching are released (our reference removed), unless the
- * set is being deleted. Orphans that match, and are not being deleted, are adopted with a
- * controller reference, once the set has been found current (same uid, not being deleted).
- * Writes are updates guarded by resourceVersion: an object that changed meanwhile is left to the
- * next pass, which {@link #incomplete()} reports.
+ * name of the set's); those that stopped matching are released, unless the set is being deleted.
+ * Orphans that match, and are not being deleted, are adopted, once the set has been found current
+ * (same uid, not being deleted).
+ *
+ * <p>As upstream, adoption and release are strategic merge patches of {@code ownerReferences}
+ * (merged by uid) that also carry the object's uid: an object replaced meanwhile by one of the same
+ * name fails the patch (uid is immutable) instead of being taken over. An adoption that fails
+ * otherwise is thrown (the pass is retried); a release of an object gone or replaced is no error.
  */
 final class ControllerRefManager<T extends ApiObject> {
     private final Client client;
     private final StatefulSet set;
     private final Selector selector;
     private final Predicate<T> filter;
-    private boolean incomplete;
     private Boolean setStillCurrent;
 
     ControllerRefManager(Client client, StatefulSet set, Selector selector, Predicate<T> filter) {
@@ -52,50 +57,49 @@ final class ControllerRefManager<T extends ApiObject> {
                     release(object);
                 }
             } else if (match && !object.metadata().isBeingDeleted() && !set.metadata().isBeingDeleted() && setStillCurrent()) {
-                adopt(object).ifPresent(claimed::add);
+                adopt(client, set, object).ifPresent(claimed::add);
             }
         }
         return claimed;
     }
 
-    boolean incomplete() {
-        return incomplete;
-    }
-
+    /**
+     * Upstream re-reads the owner before its first adoption and refuses when its uid changed or it
+     * is being deleted (a cached read here).
+     */
     private boolean setStillCurrent() {
         if (setStillCurrent == null) {
-            Optional<StatefulSet> fresh = client.get(StatefulSet.class, set.namespace(), set.name());
-            setStillCurrent = fresh.isPresent() && set.uid().equals(fresh.get().uid()) && !fresh.get().metadata().isBeingDeleted();
+            setStillCurrent = canAdopt(client, set);
         }
         return setStillCurrent;
     }
 
+    /** Upstream's {@code canAdoptFunc}: the set as read now has the same uid and is not being deleted. */
+    static boolean canAdopt(Client client, StatefulSet set) {
+        Optional<StatefulSet> fresh = client.get(StatefulSet.class, set.namespace(), set.name());
+        return fresh.isPresent() && set.uid().equals(fresh.get().uid()) && !fresh.get().metadata().isBeingDeleted();
+    }
+
+    /** Makes {@code set} the controller of {@code object}; empty when the object is gone. */
     @SuppressWarnings("unchecked")
-    private Optional<T> adopt(T object) {
-        List<OwnerReference> refs = new ArrayList<>(object.metadata().ownerReferences());
-        refs.add(OwnerReference.controllerOf(set));
+    static <T extends ApiObject> Optional<T> adopt(Client client, StatefulSet set, T object) {
+        String patch = Codec.DEFAULT.toJsonString(Map.of("metadata",
+                Map.of("ownerReferences", List.of(OwnerReference.controllerOf(set)), "uid", object.uid())));
         try {
-            return Optional.of(client.update((T) object.withMetadata(object.metadata().withOwnerReferences(refs))));
-        } catch (ConflictException | NotFoundException e) {
-            incomplete = true;
+            return Optional.of(client.patch((Class<T>) object.getClass(), object.namespace(), object.name(), PatchType.STRATEGIC_MERGE, patch));
+        } catch (NotFoundException gone) {
             return Optional.empty();
         }
     }
 
     @SuppressWarnings("unchecked")
     private void release(T object) {
-        List<OwnerReference> refs = new ArrayList<>();
-        for (OwnerReference ref : object.metadata().ownerReferences()) {
-            if (!set.uid().equals(ref.uid())) {
-                refs.add(ref);
-            }
-        }
+        String patch = Codec.DEFAULT.toJsonString(Map.of("metadata",
+                Map.of("ownerReferences", List.of(Map.of("$patch", "delete", "uid", set.uid())), "uid", object.uid())));
         try {
-            client.update((T) object.withMetadata(object.metadata().withOwnerReferences(refs)));
-        } catch (NotFoundException gone) {
-            // nothing left to release
-        } catch (ConflictException e) {
-            incomplete = true;
+            client.patch((Class<T>) object.getClass(), object.namespace(), object.name(), PatchType.STRATEGIC_MERGE, patch);
+        } catch (NotFoundException | InvalidException goneOrReplaced) {
+            // nothing of ours left to release
         }
     }
 }

@@ -1,8 +1,6 @@
 package io.steersman.controller.statefulset;
 
 import io.steersman.api.client.Client;
-import io.steersman.api.client.ConflictException;
-import io.steersman.api.client.NotFoundException;
 import io.steersman.api.controller.Context;
 import io.steersman.api.controller.PluginSettings;
 import io.steersman.api.controller.Reconciler;
@@ -57,9 +55,6 @@ public final class StatefulSetReconciler implements Reconciler<StatefulSet> {
         List<ControllerRevision> revisions = adoptOrphanRevisions(client, set, selector);
         ControllerRefManager<Pod> pods = new ControllerRefManager<>(client, set, selector, pod -> Identity.isMemberOf(set, pod));
         List<Pod> claimed = pods.claim(client.list(Pod.class, set.namespace()));
-        if (pods.incomplete()) {
-            throw new IllegalStateException("StatefulSet " + request + ": ownership of some pods changed while claiming them; retrying");
-        }
         StatefulSetStatus status = new StatefulSetControl(client, context.events(), context.clock().now(), set, maxUnavailableGate).update(claimed, revisions);
         int minReadySeconds = set.spec().minReadySecondsOrZero();
         if (minReadySeconds > 0 && status.availableReplicasOrZero() != set.spec().replicasOrDefault()) {
@@ -84,23 +79,13 @@ public final class StatefulSetReconciler implements Reconciler<StatefulSet> {
                 continue;
             }
             if (canAdopt == null) {
-                Optional<StatefulSet> fresh = client.get(StatefulSet.class, set.namespace(), set.name());
-                canAdopt = fresh.isPresent() && set.uid().equals(fresh.get().uid()) && !fresh.get().metadata().isBeingDeleted();
+                canAdopt = ControllerRefManager.canAdopt(client, set);
             }
             if (!canAdopt) {
                 throw new IllegalStateException("StatefulSet " + set.namespace() + "/" + set.name()
                         + ": cannot adopt ControllerRevisions: the set is being deleted or was replaced");
             }
-            List<OwnerReference> refs = new ArrayList<>(r.metadata().ownerReferences());
-            refs.add(OwnerReference.controllerOf(set));
-            try {
-                owned.add(client.update(r.withMetadata(r.metadata().withOwnerReferences(refs))));
-            } catch (NotFoundException gone) {
-                // deleted meanwhile
-            } catch (ConflictException e) {
-                throw new IllegalStateException("StatefulSet " + set.namespace() + "/" + set.name()
-                        + ": ControllerRevision " + r.name() + " changed while adopting it; retrying", e);
-            }
+            ControllerRefManager.adopt(client, set, r).ifPresent(owned::add);
         }
         return owned;
     }
