@@ -4,6 +4,7 @@ import io.steersman.api.client.Client;
 import io.steersman.api.controller.ControllerPlugin;
 import io.steersman.api.controller.ControllerSpec;
 import io.steersman.api.controller.Request;
+import io.steersman.api.model.ApiObject;
 import io.steersman.api.model.OwnerReference;
 import io.steersman.api.model.apps.StatefulSet;
 import io.steersman.api.model.core.PersistentVolumeClaim;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The StatefulSet controller, found through {@link java.util.ServiceLoader}. It is woken by its
@@ -46,21 +48,7 @@ public final class StatefulSetPlugin implements ControllerPlugin {
         if (parent == null) {
             return List.of();
         }
-        List<Request> requests = new ArrayList<>();
-        for (StatefulSet set : cache.list(StatefulSet.class, claim.namespace())) {
-            if (!parent.endsWith("-" + set.name())) {
-                continue;
-            }
-            try {
-                Selector selector = Selector.from(set.spec().selector());
-                if (!selector.isEverything() && selector.matches(claim.metadata().labels())) {
-                    requests.add(Request.of(set));
-                }
-            } catch (RuntimeException invalid) {
-                // a set with an invalid selector claims nothing
-            }
-        }
-        return requests;
+        return selecting(claim, cache, set -> parent.endsWith("-" + set.name()));
     }
 
     /** The set that controls a pod, or for an orphan every set whose selector matches it. */
@@ -72,15 +60,23 @@ public final class StatefulSetPlugin implements ControllerPlugin {
         if (pod.metadata().isBeingDeleted()) {
             return List.of();
         }
+        return selecting(pod, cache, set -> true);
+    }
+
+    /** The sets in the object's namespace that pass {@code also} and whose (valid, non-empty) selector matches its labels. */
+    private static Collection<Request> selecting(ApiObject object, Client cache, Predicate<StatefulSet> also) {
         List<Request> requests = new ArrayList<>();
-        for (StatefulSet set : cache.list(StatefulSet.class, pod.namespace())) {
+        for (StatefulSet set : cache.list(StatefulSet.class, object.namespace())) {
+            if (!also.test(set)) {
+                continue;
+            }
             try {
                 Selector selector = Selector.from(set.spec().selector());
-                if (!selector.isEverything() && selector.matches(pod.metadata().labels())) {
+                if (!selector.isEverything() && selector.matches(object.metadata().labels())) {
                     requests.add(Request.of(set));
                 }
             } catch (RuntimeException invalid) {
-                // a set with an invalid selector adopts nothing
+                // a set with an invalid selector owns nothing
             }
         }
         return requests;
