@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The durable backend: every write committed to a SQLite file before {@link #txn} returns, every
@@ -38,6 +40,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * another process) on the same file fails to open with a {@link StorageException}.
  */
 public final class SqliteBackend implements Backend {
+    private static final Logger log = LoggerFactory.getLogger(SqliteBackend.class);
 
     /** SQLite's {@code PRAGMA synchronous} levels that keep an acknowledged write (see the class doc). */
     public enum Synchronous { NORMAL, FULL }
@@ -89,6 +92,7 @@ public final class SqliteBackend implements Backend {
         SqliteJournal journal = SqliteJournal.open(file, codec, options.synchronous());
         try {
             SqliteJournal.State state = journal.load();
+            log.info("{}: {} objects at revision {}", file, state.live().size(), state.revision());
             return new SqliteBackend(file, journal, new MemoryBackend(options.memory(), state.revision(), state.live()));
         } catch (RuntimeException e) {
             journal.close();

@@ -13,7 +13,10 @@
  * backend.watch(Keys.kindPrefix("apps", "deployments"), revision, watcher); // every change after it
  * }</pre>
  *
- * A SQLite or etcd backend implements the same interface and encodes values with the api codec;
- * nothing above this package changes.
+ * {@link io.steersman.core.backend.SqliteBackend} is the durable one: it commits every write to a
+ * SQLite file (JSON through the api codec) before {@code txn} returns and serves reads and watches
+ * from a memory backend that mirrors the file; after a restart the objects and the revision counter
+ * are back, and older history counts as compacted. The backend contract tests run against both.
+ * An etcd backend would implement the same interface; nothing above this package changes.
  */
 package io.steersman.core.backend;

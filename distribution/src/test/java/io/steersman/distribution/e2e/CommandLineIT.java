@@ -25,7 +25,7 @@ class CommandLineIT {
         }
         Launcher.Result server = Launcher.run(home, QUICK, "server", "--help");
         assertThat(server.output()).contains("--data-dir", "--bind-address", "--port", "--kubeconfig", "--log-level",
-                "--plugin-path", "--set", "kept in memory");
+                "--plugin-path", "--set", "--storage", "DATA_DIR/state.db");
     }
 
     @Test
