@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The kinds of the stored objects must be in the codec's registry when the backend is opened
  * (a control plane opens it once its plugins have registered their kinds); rows of kinds it does
- * not know stay in the file unserved, with a warning.
+ * not know stay in the file unserved, with a warning, and come back when their plugin does (unless
+ * an object with the same key was written meanwhile, which replaces the row).
  *
  * <p>Thread-safe. The file is locked while the backend is open: a second backend (in this or
  * another process) on the same file fails to open with a {@link StorageException}.

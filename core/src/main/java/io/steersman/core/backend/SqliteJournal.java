@@ -5,6 +5,7 @@ import io.steersman.api.codec.DecodeException;
 import io.steersman.api.model.ApiObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -69,6 +70,7 @@ final class SqliteJournal implements AutoCloseable {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
+            createOwnerOnly(file);
             connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement statement = connection.createStatement()) {
                 // Fail at once rather than wait when another process holds the file.
@@ -97,10 +99,27 @@ final class SqliteJournal implements AutoCloseable {
             closeQuietly(connection);
             throw openFailure(file, e);
         } catch (java.io.IOException e) {
-            throw new StorageException("cannot open " + file + ": cannot create its directory (" + e + ")", e);
+            throw new StorageException("cannot open " + file + ": cannot create it or its directory (" + e + ")", e);
         } catch (RuntimeException e) {
             closeQuietly(connection);
             throw e;
+        }
+    }
+
+    /**
+     * Creates a new database file readable by its owner only: it holds every object, Secrets
+     * included. SQLite gives its WAL file the same permissions. An empty file is an empty database.
+     */
+    private static void createOwnerOnly(Path file) throws java.io.IOException {
+        if (Files.exists(file)) {
+            return;
+        }
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            // A file system without POSIX permissions: SQLite creates the file with its defaults.
+        } catch (java.nio.file.FileAlreadyExistsException raced) {
+            // Made meanwhile (by another server that will hold the lock): opening tells.
         }
     }
 

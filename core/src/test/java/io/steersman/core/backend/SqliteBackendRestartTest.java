@@ -124,6 +124,16 @@ class SqliteBackendRestartTest {
     }
 
     @Test
+    void aNewDatabaseFileIsReadableByItsOwnerOnlyForItHoldsSecrets() throws IOException {
+        try (SqliteBackend backend = open()) {
+            backend.txn(Txn.create("/t/a", thing("a", "uid-a", 1, 1)));
+        }
+
+        assertThat(Files.getPosixFilePermissions(file())).containsExactlyInAnyOrder(
+                java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+    }
+
+    @Test
     void aFileThatIsNotADatabaseIsRefusedWithItsNameAndTheReason() throws IOException {
         Files.write(file(), "this is not a database, just some text that happens to be long enough to fill a header".repeat(50).getBytes());
 
