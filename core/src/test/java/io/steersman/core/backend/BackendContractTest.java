@@ -24,9 +24,18 @@ abstract class BackendContractTest {
     /** How many watches {@code backend} has open. */
     protected abstract int watchCount(Backend backend);
 
+    /** The revision the backend starts at: 0, but a shared store (etcd) has the revisions of others. */
+    protected long base;
+
     @BeforeEach
     void openBackend() {
         backend = open(MemoryBackend.Options.defaults());
+        base = backend.currentRevision();
+    }
+
+    /** The {@code n}th revision of this test. */
+    long r(long n) {
+        return base + n;
     }
 
     private static Thing thing(String name, int value) {
@@ -66,11 +75,11 @@ abstract class BackendContractTest {
         TxnResult first = backend.txn(Txn.create("/a", thing("a", 1)));
         TxnResult second = backend.txn(Txn.create("/b", thing("b", 1)));
 
-        assertThat(first.revision()).isEqualTo(1);
-        assertThat(second.revision()).isEqualTo(2);
+        assertThat(first.revision()).isEqualTo(r(1));
+        assertThat(second.revision()).isEqualTo(r(2));
         KeyValue b = backend.get("/b").orElseThrow();
-        assertThat(b.value().metadata().resourceVersion()).isEqualTo("2");
-        assertThat(b).extracting(KeyValue::createRevision, KeyValue::modRevision, KeyValue::version).containsExactly(2L, 2L, 1L);
+        assertThat(b.value().metadata().resourceVersion()).isEqualTo(Long.toString(r(2)));
+        assertThat(b).extracting(KeyValue::createRevision, KeyValue::modRevision, KeyValue::version).containsExactly(r(2), r(2), 1L);
     }
 
     @Test
@@ -81,19 +90,19 @@ abstract class BackendContractTest {
         assertThat(again.succeeded()).isFalse();
         assertThat(value(again.first().kv())).isEqualTo(1);
 
-        TxnResult stale = backend.txn(Txn.update("/a", 7, thing("a", 3)));
+        TxnResult stale = backend.txn(Txn.update("/a", r(7), thing("a", 3)));
         assertThat(stale.succeeded()).isFalse();
-        assertThat(backend.currentRevision()).isEqualTo(1);
+        assertThat(backend.currentRevision()).isEqualTo(r(1));
 
-        TxnResult fresh = backend.txn(Txn.update("/a", 1, thing("a", 4)));
+        TxnResult fresh = backend.txn(Txn.update("/a", r(1), thing("a", 4)));
         assertThat(fresh.succeeded()).isTrue();
-        assertThat(fresh.first().kv()).extracting(KeyValue::createRevision, KeyValue::modRevision, KeyValue::version).containsExactly(1L, 2L, 2L);
+        assertThat(fresh.first().kv()).extracting(KeyValue::createRevision, KeyValue::modRevision, KeyValue::version).containsExactly(r(1), r(2), 2L);
         assertThat(value(fresh.first().prevKv())).isEqualTo(1);
 
-        assertThat(backend.txn(Txn.delete("/a", 1)).succeeded()).isFalse();
-        TxnResult deleted = backend.txn(Txn.delete("/a", 2));
+        assertThat(backend.txn(Txn.delete("/a", r(1))).succeeded()).isFalse();
+        TxnResult deleted = backend.txn(Txn.delete("/a", r(2)));
         assertThat(deleted.succeeded()).isTrue();
-        assertThat(deleted.first().kv().value().metadata().resourceVersion()).isEqualTo("3");
+        assertThat(deleted.first().kv().value().metadata().resourceVersion()).isEqualTo(Long.toString(r(3)));
         assertThat(backend.get("/a")).isEmpty();
     }
 
@@ -102,35 +111,35 @@ abstract class BackendContractTest {
         backend.txn(Txn.create("/k/b", thing("b", 1)));
         backend.txn(Txn.create("/k/a", thing("a", 1)));
         backend.txn(Txn.create("/other", thing("o", 1)));
-        backend.txn(Txn.update("/k/a", 2, thing("a", 2)));
-        backend.txn(Txn.delete("/k/b", 1));
+        backend.txn(Txn.update("/k/a", r(2), thing("a", 2)));
+        backend.txn(Txn.delete("/k/b", r(1)));
 
         assertThat(backend.range("/k/", Keys.prefixEnd("/k/"), 0, 0).kvs()).extracting(KeyValue::key).containsExactly("/k/a");
-        RangeResult atTwo = backend.range("/k/", Keys.prefixEnd("/k/"), 2, 0);
+        RangeResult atTwo = backend.range("/k/", Keys.prefixEnd("/k/"), r(2), 0);
         assertThat(atTwo.kvs()).extracting(KeyValue::key).containsExactly("/k/a", "/k/b");
         assertThat(value(atTwo.kvs().get(0))).isEqualTo(1);
-        RangeResult limited = backend.range("/k/", Keys.prefixEnd("/k/"), 4, 1);
+        RangeResult limited = backend.range("/k/", Keys.prefixEnd("/k/"), r(4), 1);
         assertThat(limited.kvs()).extracting(KeyValue::key).containsExactly("/k/a");
         assertThat(limited.more()).isTrue();
-        assertThat(backend.count("/k/", Keys.prefixEnd("/k/"), 4)).isEqualTo(2);
-        assertThatThrownBy(() -> backend.range("/k/", null, 99, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(backend.count("/k/", Keys.prefixEnd("/k/"), r(4))).isEqualTo(2);
+        assertThatThrownBy(() -> backend.range("/k/", null, r(99), 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void compactionForgetsOlderRevisions() {
         backend.txn(Txn.create("/a", thing("a", 1)));
-        backend.txn(Txn.update("/a", 1, thing("a", 2)));
+        backend.txn(Txn.update("/a", r(1), thing("a", 2)));
         backend.txn(Txn.create("/b", thing("b", 1)));
-        backend.txn(Txn.delete("/b", 3));
+        backend.txn(Txn.delete("/b", r(3)));
 
-        backend.compact(3);
+        backend.compact(r(3));
 
-        assertThat(backend.compactedRevision()).isEqualTo(3);
-        assertThatThrownBy(() -> backend.range("/", null, 2, 0)).isInstanceOfSatisfying(CompactedException.class,
-                e -> assertThat(e.compactedRevision()).isEqualTo(3));
-        assertThat(backend.range("/", null, 3, 0).kvs()).extracting(KeyValue::key).containsExactly("/a", "/b");
-        assertThat(backend.range("/", null, 4, 0).kvs()).extracting(KeyValue::key).containsExactly("/a");
-        assertThatThrownBy(() -> backend.watch("/", 2, new Recorder())).isInstanceOf(CompactedException.class);
+        assertThat(backend.compactedRevision()).isEqualTo(r(3));
+        assertThatThrownBy(() -> backend.range("/", null, r(2), 0)).isInstanceOfSatisfying(CompactedException.class,
+                e -> assertThat(e.compactedRevision()).isEqualTo(r(3)));
+        assertThat(backend.range("/", null, r(3), 0).kvs()).extracting(KeyValue::key).containsExactly("/a", "/b");
+        assertThat(backend.range("/", null, r(4), 0).kvs()).extracting(KeyValue::key).containsExactly("/a");
+        assertThatThrownBy(() -> backend.watch("/", r(2), new Recorder())).isInstanceOf(CompactedException.class);
     }
 
     @Test
@@ -153,23 +162,23 @@ abstract class BackendContractTest {
     void aWatchReplaysHistoryThenDeliversLiveInOrder() throws Exception {
         backend.txn(Txn.create("/w/a", thing("a", 1)));
         backend.txn(Txn.create("/x/ignored", thing("x", 1)));
-        backend.txn(Txn.update("/w/a", 1, thing("a", 2)));
+        backend.txn(Txn.update("/w/a", r(1), thing("a", 2)));
         Recorder recorder = new Recorder();
 
-        try (BackendWatch watch = backend.watch("/w/", 1, recorder)) {
-            backend.txn(Txn.delete("/w/a", 3));
+        try (BackendWatch watch = backend.watch("/w/", r(1), recorder)) {
+            backend.txn(Txn.delete("/w/a", r(3)));
 
             BackendEvent replayed = recorder.nextEvent();
             assertThat(replayed.type()).isEqualTo(BackendEvent.Type.PUT);
-            assertThat(replayed.revision()).isEqualTo(3);
+            assertThat(replayed.revision()).isEqualTo(r(3));
             assertThat(value(replayed.prevKv())).isEqualTo(1);
             BackendEvent live = recorder.nextEvent();
             assertThat(live.type()).isEqualTo(BackendEvent.Type.DELETE);
-            assertThat(live.revision()).isEqualTo(4);
-            assertThat(live.kv().value().metadata().resourceVersion()).isEqualTo("4");
+            assertThat(live.revision()).isEqualTo(r(4));
+            assertThat(live.kv().value().metadata().resourceVersion()).isEqualTo(Long.toString(r(4)));
 
             watch.requestProgress();
-            assertThat(recorder.next()).isEqualTo(4L);
+            assertThat(recorder.next()).isEqualTo(r(4));
         }
         assertThat(recorder.next()).isEqualTo("closed");
     }
@@ -178,7 +187,7 @@ abstract class BackendContractTest {
     void progressNeverRunsAheadOfTheEventsOfItsWatchUnderConcurrentWrites() throws Exception {
         Recorder recorder = new Recorder();
         int writes = 3_000;
-        try (BackendWatch watch = backend.watch("/", 0, recorder)) {
+        try (BackendWatch watch = backend.watch("/", r(0), recorder)) {
             Thread writer = new Thread(() -> {
                 for (int i = 0; i < writes; i++) {
                     backend.txn(Txn.create("/p/" + i, thing("p" + i, i)));
@@ -193,7 +202,7 @@ abstract class BackendContractTest {
             watch.requestProgress();
             long promised = 0;
             int events = 0;
-            while (events < writes || promised < writes) {
+            while (events < writes || promised < r(writes)) {
                 Object item = recorder.next();
                 if (item instanceof Long progress) {
                     assertThat(progress).isGreaterThanOrEqualTo(promised);
@@ -224,7 +233,7 @@ abstract class BackendContractTest {
             }
         })) {
             for (int i = 1; i <= 500; i++) {
-                backend.txn(Txn.update("/r", i, thing("r", i)));
+                backend.txn(Txn.update("/r", r(i), thing("r", i)));
             }
             assertThat(all.await(10, TimeUnit.SECONDS)).isTrue();
         }
@@ -235,7 +244,7 @@ abstract class BackendContractTest {
     void aWatchWithInitialStateStartsWithEveryLiveKey() throws Exception {
         backend.txn(Txn.create("/w/a", thing("a", 1)));
         backend.txn(Txn.create("/w/b", thing("b", 1)));
-        backend.txn(Txn.delete("/w/a", 1));
+        backend.txn(Txn.delete("/w/a", r(1)));
         Recorder recorder = new Recorder();
 
         try (BackendWatch ignored = backend.watchWithInitialState("/w/", recorder)) {
@@ -252,7 +261,7 @@ abstract class BackendContractTest {
     void aWatcherThatThrowsIsClosedWithItsException() throws Exception {
         LinkedBlockingQueue<Object> closed = new LinkedBlockingQueue<>();
         IllegalStateException boom = new IllegalStateException("boom");
-        backend.watch("/", 0, new BackendWatcher() {
+        backend.watch("/", r(0), new BackendWatcher() {
             @Override public void onEvent(BackendEvent event) { throw boom; }
             @Override public void onProgress(long revision) { }
             @Override public void onClose(RuntimeException cause) { closed.add(cause); }
@@ -272,7 +281,7 @@ abstract class BackendContractTest {
                 List.of(Op.put("/b", thing("b", 1))), List.of(Op.put("/c", thing("c", 1)), Op.get("/a"))));
 
         assertThat(result.succeeded()).isFalse();
-        assertThat(result.revision()).isEqualTo(2);
+        assertThat(result.revision()).isEqualTo(r(2));
         assertThat(result.results()).hasSize(2);
         assertThat(backend.get("/b")).isEmpty();
         assertThat(backend.get("/c")).isPresent();
@@ -282,7 +291,7 @@ abstract class BackendContractTest {
     void aWatcherThatReadsOnAnEventSeesWhatTheEventReports() throws InterruptedException {
         List<String> stale = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         java.util.concurrent.CountDownLatch all = new java.util.concurrent.CountDownLatch(2000);
-        backend.watch("/", 0, new BackendWatcher() {
+        backend.watch("/", r(0), new BackendWatcher() {
             @Override
             public void onEvent(BackendEvent event) {
                 // Later writes may have happened meanwhile; what matters is that this one is visible.

@@ -1,0 +1,201 @@
+package io.steersman.core.backend;
+
+import io.etcd.jetcd.Watch;
+import io.etcd.jetcd.options.WatchOption;
+import io.etcd.jetcd.watch.WatchEvent;
+import io.etcd.jetcd.watch.WatchResponse;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One backend watch on etcd: one etcd watch (with {@code prev_kv}) whose responses become
+ * {@link BackendEvent}s. jetcd calls its listener sequentially for a watch, in revision order; it
+ * resumes the etcd watch by itself after a lost connection. The watcher is told exactly once that
+ * the watch ended.
+ */
+final class EtcdWatch implements BackendWatch, Watch.Listener {
+    private static final Logger log = LoggerFactory.getLogger(EtcdWatch.class);
+
+    private final EtcdBackend backend;
+    private final String prefix;
+    private final BackendWatcher watcher;
+    private final Consumer<EtcdWatch> unregister;
+
+    // Guarded by this.
+    private Watch.Watcher etcdWatch;
+    private boolean closed;
+    private boolean progressRequested;
+
+    // Touched only on the delivery thread (jetcd's, one call at a time, after the initial state).
+    /** Every event of this watch up to this revision has been delivered. */
+    private long delivered;
+    /** The revision of the latest progress etcd reported and this watch has not yet caught up with; 0: none. */
+    private long pendingProgress;
+    private long progressDelivered;
+
+    EtcdWatch(EtcdBackend backend, String prefix, BackendWatcher watcher, Consumer<EtcdWatch> unregister) {
+        this.backend = backend;
+        this.prefix = prefix;
+        this.watcher = watcher;
+        this.unregister = unregister;
+    }
+
+    /** Starts the etcd watch at {@code fromRevision} (unless the watch was closed meanwhile). */
+    void start(long fromRevision) {
+        delivered = fromRevision - 1;
+        WatchOption option = WatchOption.builder()
+                .withRange(backend.rangeEnd(Keys.prefixEnd(prefix)))
+                .withRevision(fromRevision)
+                .withPrevKV(true)
+                .build();
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            etcdWatch = backend.client().getWatchClient().watch(backend.bytes(prefix), option, this);
+        }
+    }
+
+    /** Hands the watcher the initial state; false when the watch ended meanwhile or the watcher failed. */
+    boolean deliverInitial(List<KeyValue> live) {
+        try {
+            delivered = live.stream().mapToLong(KeyValue::modRevision).max().orElse(0);
+            for (KeyValue kv : live) {
+                if (isClosed()) {
+                    return false;
+                }
+                watcher.onEvent(new BackendEvent(BackendEvent.Type.PUT, kv, null));
+            }
+            return !isClosed();
+        } catch (RuntimeException e) {
+            end(e);
+            return false;
+        }
+    }
+
+    private synchronized boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public void onNext(WatchResponse response) {
+        if (isClosed()) {
+            return;
+        }
+        try {
+            if (response.isProgressNotify()) {
+                progressAnswered();
+                pendingProgress = Math.max(pendingProgress, response.getHeader().getRevision());
+                deliverProgress(true);
+                return;
+            }
+            for (WatchEvent event : response.getEvents()) {
+                BackendEvent translated = translate(event);
+                if (translated != null) {
+                    watcher.onEvent(translated);
+                }
+                delivered = Math.max(delivered, event.getKeyValue().getModRevision());
+            }
+            deliverProgress(false);
+        } catch (RuntimeException e) {
+            end(e);
+        }
+    }
+
+    /**
+     * etcd 3.4 (before 3.4.25) may send a progress response ahead of events it has not yet sent
+     * (etcd issue 15220), so its revision is not a promise by itself: this watch promises only up
+     * to the last event it delivered, and raises the promise as later events arrive, up to the
+     * revision etcd reported. An answer to a request is always given, even when it promises
+     * nothing new.
+     */
+    private void deliverProgress(boolean answer) {
+        if (pendingProgress == 0) {
+            return;
+        }
+        long promise = Math.min(pendingProgress, delivered);
+        if (delivered >= pendingProgress) {
+            pendingProgress = 0;
+        }
+        if (answer || promise > progressDelivered) {
+            progressDelivered = Math.max(progressDelivered, promise);
+            watcher.onProgress(promise);
+        }
+    }
+
+    private BackendEvent translate(WatchEvent event) {
+        KeyValue previous = event.getPrevKV() == null || event.getPrevKV().getValue().isEmpty()
+                ? null : backend.decode(event.getPrevKV());
+        if (event.getEventType() == WatchEvent.EventType.PUT) {
+            return new BackendEvent(BackendEvent.Type.PUT, backend.decode(event.getKeyValue()), previous);
+        }
+        if (event.getEventType() == WatchEvent.EventType.DELETE) {
+            if (previous == null) {
+                // etcd sends no prev_kv when it compacted the old value before sending the event.
+                log.warn("etcd sent the deletion of {} at revision {} without its last value; it is not delivered",
+                        backend.key(event.getKeyValue().getKey()), event.getKeyValue().getModRevision());
+                return null;
+            }
+            return new BackendEvent(BackendEvent.Type.DELETE, EtcdBackend.deleted(previous, event.getKeyValue().getModRevision()), previous);
+        }
+        return null;
+    }
+
+    @Override
+    public void onError(Throwable error) {
+        RuntimeException cause = backend.translate(error, 0);
+        if (cause instanceof CompactedException compacted) {
+            backend.compactedAt(compacted.compactedRevision());
+        }
+        end(cause);
+    }
+
+    @Override
+    public void onCompleted() {
+        end(null);
+    }
+
+    /**
+     * Sends etcd a progress request unless one is still unanswered: the answer to that one also
+     * answers this, and a caller asking in a loop must not flood etcd.
+     */
+    @Override
+    public void requestProgress() {
+        Watch.Watcher running;
+        synchronized (this) {
+            if (etcdWatch == null || closed || progressRequested) {
+                return;
+            }
+            progressRequested = true;
+            running = etcdWatch;
+        }
+        running.requestProgress();
+    }
+
+    private synchronized void progressAnswered() {
+        progressRequested = false;
+    }
+
+    @Override
+    public void close() {
+        end(null);
+    }
+
+    private void end(RuntimeException cause) {
+        Watch.Watcher running;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            running = etcdWatch;
+        }
+        if (running != null) {
+            running.close();
+        }
+        unregister.accept(this);
+        watcher.onClose(cause);
+    }
+}
