@@ -1,6 +1,9 @@
 package io.steersman.core.backend;
 
 import io.etcd.jetcd.Watch;
+import io.etcd.jetcd.common.exception.EtcdException;
+import io.etcd.jetcd.support.Errors;
+import io.grpc.Status;
 import io.etcd.jetcd.options.WatchOption;
 import io.etcd.jetcd.watch.WatchEvent;
 import io.etcd.jetcd.watch.WatchResponse;
@@ -34,6 +37,8 @@ final class EtcdWatch implements BackendWatch, Watch.Listener {
     /** The revision of the latest progress etcd reported and this watch has not yet caught up with; 0: none. */
     private long pendingProgress;
     private long progressDelivered;
+    /** Set when jetcd reported a lost connection, cleared by the next response. */
+    private volatile boolean interrupted;
 
     EtcdWatch(EtcdBackend backend, String prefix, BackendWatcher watcher, Consumer<EtcdWatch> unregister) {
         this.backend = backend;
@@ -81,6 +86,7 @@ final class EtcdWatch implements BackendWatch, Watch.Listener {
 
     @Override
     public void onNext(WatchResponse response) {
+        interrupted = false;
         if (isClosed()) {
             return;
         }
@@ -143,11 +149,25 @@ final class EtcdWatch implements BackendWatch, Watch.Listener {
         return null;
     }
 
+    /**
+     * jetcd reports every error, then resumes the etcd watch by itself (from the revision after
+     * the last event) unless the error is final: a lost connection leaves this watch open.
+     */
     @Override
     public void onError(Throwable error) {
         RuntimeException cause = backend.translate(error, 0);
-        if (cause instanceof CompactedException compacted) {
-            backend.compactedAt(compacted.compactedRevision());
+        // jetcd hands over its EtcdException; its error code is the gRPC status code jetcd decided on.
+        Status status = error instanceof EtcdException etcdError
+                ? Status.fromCode(Status.Code.valueOf(etcdError.getErrorCode().name()))
+                : Status.fromThrowable(error);
+        boolean resumed = !(cause instanceof CompactedException) && !Errors.isHaltError(status) && !Errors.isNoLeaderError(status);
+        if (resumed) {
+            if (interrupted) {
+                return; // jetcd retries every half second: say it once per outage
+            }
+            interrupted = true;
+            log.warn("the etcd watch of {} was interrupted ({}); it resumes when etcd answers", prefix, status.getCode());
+            return;
         }
         end(cause);
     }
