@@ -44,7 +44,7 @@ final class ClusterOptions {
 
     @Option(names = "--dns-port", paramLabel = "PORT", defaultValue = "10053",
             description = "The UDP and TCP port of the cluster DNS server (cluster.local), on the bind address; "
-                    + "0 picks a free one (default: ${DEFAULT-VALUE}). Try: dig @127.0.0.1 -p 10053 kubernetes.default.svc.cluster.local")
+                    + "0 picks a free one (default: ${DEFAULT-VALUE}). Try: dig @127.0.0.1 -p 10053 +short kubernetes.default.svc.cluster.local")
     int dnsPort;
 
     /** The plugin settings the DNS server reads (networking-dns's ClusterDns). */

@@ -86,6 +86,8 @@ final class EmbeddedCluster implements AutoCloseable {
         }
         EmbeddedCluster cluster = new EmbeddedCluster(runtime, server, config.kubeconfig());
         try {
+            KubernetesService.ensure(runtime.store(), runtime.registry().forType(io.steersman.api.model.core.Service.class),
+                    config.settings(), server.url().getPort());
             ReadinessProbe.await(server.url(), certificates.trustStore(), READY_TIMEOUT);
             Kubeconfig.write(config.kubeconfig(), server.url(), certificates.caCertificatePem(), token);
         } catch (IOException | InterruptedException | RuntimeException e) {

@@ -105,22 +105,26 @@ final class SqliteJournal implements AutoCloseable {
     }
 
     private static StorageException openFailure(Path file, SQLException e) {
+        return new StorageException("cannot open " + file + ": " + reason(e) + " (" + e.getMessage() + ")", e);
+    }
+
+    /** What a SQLite failure means to whoever runs the server. */
+    private static String reason(SQLException e) {
         SQLiteErrorCode code = e instanceof SQLiteException sqlite ? sqlite.getResultCode() : null;
         int primary = code == null ? -1 : code.code & 0xff;
-        String why;
         if (primary == SQLiteErrorCode.SQLITE_BUSY.code || primary == SQLiteErrorCode.SQLITE_LOCKED.code) {
-            why = "another process is using it (is a Steersman server already running on this data dir?)";
+            return "another process is using it (is a Steersman server already running on this data dir?)";
         } else if (primary == SQLiteErrorCode.SQLITE_NOTADB.code) {
-            why = "it is not a SQLite database";
+            return "it is not a SQLite database";
         } else if (primary == SQLiteErrorCode.SQLITE_CORRUPT.code) {
-            why = "the database is damaged";
+            return "the database is damaged";
         } else if (primary == SQLiteErrorCode.SQLITE_CANTOPEN.code || primary == SQLiteErrorCode.SQLITE_READONLY.code
                 || primary == SQLiteErrorCode.SQLITE_PERM.code) {
-            why = "it cannot be opened for writing";
-        } else {
-            why = "SQLite failed";
+            return "it cannot be opened for writing";
+        } else if (primary == SQLiteErrorCode.SQLITE_FULL.code) {
+            return "the disk is full";
         }
-        return new StorageException("cannot open " + file + ": " + why + " (" + e.getMessage() + ")", e);
+        return "SQLite failed";
     }
 
     /** {@code /registry/<group>/<plural>} of a key made by {@link Keys}, to name a kind in a message. */
@@ -177,7 +181,7 @@ final class SqliteJournal implements AutoCloseable {
             }
             return new State(revision, live);
         } catch (SQLException e) {
-            throw new StorageException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new StorageException("cannot read " + file + ": " + reason(e) + " (" + e.getMessage() + ")", e);
         }
     }
 
@@ -214,7 +218,8 @@ final class SqliteJournal implements AutoCloseable {
             } catch (SQLException rollback) {
                 e.addSuppressed(rollback);
             }
-            throw new StorageException("cannot write revision " + plan.revision() + " to " + file + ": " + e.getMessage(), e);
+            String why = e instanceof SQLException sql ? reason(sql) + " (" + e.getMessage() + ")" : e.getMessage();
+            throw new StorageException("cannot write revision " + plan.revision() + " to " + file + ": " + why, e);
         }
     }
 

@@ -80,6 +80,16 @@ public final class BackendStore implements Store, AutoCloseable {
             return new Options(Duration.ofMinutes(1));
         }
 
+        /**
+         * The first address of the cluster IP range, which upstream's API server gives the
+         * {@code kubernetes} Service (10.96.0.1 for the default range).
+         *
+         * @throws IllegalArgumentException when the range does not parse
+         */
+        public String firstClusterIp() {
+            return ServiceCidr.parse(serviceClusterIpRange).ipAt(0);
+        }
+
         /** A copy with other Service ranges; null keeps the default. */
         public Options withServiceRanges(String clusterIpRange, String nodePortRange) {
             return new Options(bookmarkInterval, clusterIpRange, nodePortRange);

@@ -132,6 +132,22 @@ class SqliteBackendRestartTest {
     }
 
     @Test
+    void aDamagedDatabaseIsRefusedWithItsNameAndTheReason() throws IOException {
+        try (SqliteBackend backend = open()) {
+            for (int i = 0; i < 200; i++) {
+                backend.txn(Txn.create("/t/" + i, thing("t" + i, "uid-" + i, 1, i)));
+            }
+        }
+        byte[] bytes = Files.readAllBytes(file());
+        // Pages 3 to 6 (of 4 KiB) become noise: B-tree pages of the table and its index.
+        java.util.Arrays.fill(bytes, 2 * 4096, Math.min(bytes.length, 6 * 4096), (byte) 0x5a);
+        Files.write(file(), bytes);
+
+        assertThatThrownBy(this::open).isInstanceOf(StorageException.class)
+                .hasMessageContaining(file().toString()).hasMessageContaining("the database is damaged");
+    }
+
+    @Test
     void aSecondBackendOnTheSameFileIsRefusedWhileTheFirstIsOpen() {
         try (SqliteBackend first = open()) {
             first.txn(Txn.create("/t/a", thing("a", "uid-a", 1, 1)));
