@@ -13,6 +13,7 @@ import io.steersman.api.model.core.PersistentVolume;
 import io.steersman.api.model.core.PersistentVolumeClaim;
 import io.steersman.api.model.core.PersistentVolumeClaimStatus;
 import io.steersman.api.model.core.Pod;
+import io.steersman.api.model.core.Pods;
 import io.steersman.api.model.storage.StorageClass;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -162,7 +163,7 @@ final class ClaimReconciler implements Reconciler<PersistentVolumeClaim> {
             return true;
         }
         for (Pod pod : client.list(Pod.class, claim.namespace())) {
-            if (Claims.uses(pod, claim) && Claims.isActive(pod) && !pod.metadata().isBeingDeleted()) {
+            if (Pods.isActive(pod) && Claims.uses(pod, claim)) {
                 return true;
             }
         }
@@ -197,6 +198,12 @@ final class ClaimReconciler implements Reconciler<PersistentVolumeClaim> {
         PersistentVolumeClaim annotated = setClaimProvisioner(claim, provisionerName, context.client());
         if (context.client().get(PersistentVolume.class, null, HostPathProvisioner.volumeName(claim)).isPresent()) {
             return; // provisioned already; binding follows
+        }
+        Optional<String> refusal = HostPathProvisioner.refusal(claim);
+        if (refusal.isPresent()) {
+            events.warning(claim, "ProvisioningFailed", "Failed to provision volume with StorageClass \"%s\": %s",
+                    storageClass.get().name(), refusal.get());
+            return;
         }
         PersistentVolume volume;
         try {

@@ -4,9 +4,8 @@ import io.steersman.api.model.Quantities;
 import io.steersman.api.model.Quantity;
 import io.steersman.api.model.core.PersistentVolume;
 import io.steersman.api.model.core.PersistentVolumeClaim;
+import io.steersman.api.model.core.PersistentVolumeClaims;
 import io.steersman.api.model.core.Pod;
-import io.steersman.api.model.core.PodStatus;
-import io.steersman.api.model.core.Volume;
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -18,11 +17,7 @@ final class Claims {
 
     /** Upstream's {@code GetPersistentVolumeClaimClass}: the beta annotation, else spec.storageClassName, else "". */
     static String classOf(PersistentVolumeClaim claim) {
-        String beta = claim.metadata().annotations().get(Annotations.BETA_STORAGE_CLASS);
-        if (beta != null) {
-            return beta;
-        }
-        return claim.spec().storageClassName() == null ? "" : claim.spec().storageClassName();
+        return PersistentVolumeClaims.storageClassName(claim);
     }
 
     /** Upstream's {@code PersistentVolumeClaimHasClass}: the user asked for a class, even "" (no class). */
@@ -74,21 +69,6 @@ final class Claims {
 
     /** True when one of the pod's volumes names the claim (the pod is in the claim's namespace). */
     static boolean uses(Pod pod, PersistentVolumeClaim claim) {
-        return Objects.equals(pod.namespace(), claim.namespace()) && uses(pod, claim.name());
-    }
-
-    static boolean uses(Pod pod, String claimName) {
-        for (Volume volume : pod.spec().volumes()) {
-            if (volume.persistentVolumeClaim() != null && claimName.equals(volume.persistentVolumeClaim().claimName())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A pod that has not finished: Succeeded and Failed pods hold no volume, as upstream's pvc-protection says. */
-    static boolean isActive(Pod pod) {
-        String phase = pod.status().phase();
-        return !PodStatus.SUCCEEDED.equals(phase) && !PodStatus.FAILED.equals(phase);
+        return Objects.equals(pod.namespace(), claim.namespace()) && PersistentVolumeClaims.claimNames(pod).contains(claim.name());
     }
 }

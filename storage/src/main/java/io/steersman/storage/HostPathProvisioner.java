@@ -47,6 +47,14 @@ final class HostPathProvisioner {
         return "pvc-" + claim.uid();
     }
 
+    /** Why this provisioner cannot make a volume for the claim, if it cannot: a directory is no block device. */
+    static Optional<String> refusal(PersistentVolumeClaim claim) {
+        if ("Block".equals(claim.spec().volumeMode())) {
+            return Optional.of("volumeMode Block is not supported by " + NAME);
+        }
+        return Optional.empty();
+    }
+
     /**
      * Makes the volume's directory (when volumes are real) and returns the volume to create: bound
      * to the claim by the controller, annotated as provisioned by {@value #NAME}, with the class's

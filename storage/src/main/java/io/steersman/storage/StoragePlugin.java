@@ -8,8 +8,8 @@ import io.steersman.api.controller.Request;
 import io.steersman.api.model.core.ObjectReference;
 import io.steersman.api.model.core.PersistentVolume;
 import io.steersman.api.model.core.PersistentVolumeClaim;
+import io.steersman.api.model.core.PersistentVolumeClaims;
 import io.steersman.api.model.core.Pod;
-import io.steersman.api.model.core.Volume;
 import io.steersman.api.model.storage.StorageClass;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -87,11 +87,9 @@ public final class StoragePlugin implements ControllerPlugin {
 
     /** The claims a pod's volumes name, in the pod's namespace. */
     static Collection<Request> claimsOfPod(Pod pod, Client cache) {
-        Set<Request> requests = new LinkedHashSet<>();
-        for (Volume volume : pod.spec().volumes()) {
-            if (volume.persistentVolumeClaim() != null && volume.persistentVolumeClaim().claimName() != null) {
-                requests.add(new Request(pod.namespace(), volume.persistentVolumeClaim().claimName()));
-            }
+        List<Request> requests = new ArrayList<>();
+        for (String claimName : PersistentVolumeClaims.claimNames(pod)) {
+            requests.add(new Request(pod.namespace(), claimName));
         }
         return requests;
     }

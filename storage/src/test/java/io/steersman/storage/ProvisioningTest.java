@@ -196,4 +196,16 @@ class ProvisioningTest {
             assertThat(cluster.claim("data").status().phase()).isEqualTo("Bound");
         }
     }
+
+    @Test
+    void blockClaimIsRefusedByTheHostPathProvisioner() {
+        try (Cluster cluster = new Cluster()) {
+            cluster.apply(claimYaml("raw", "1Gi", "volumeMode: Block"));
+
+            assertThat(cluster.claim("raw").status().phase()).isEqualTo("Pending");
+            assertThat(cluster.volumes()).isEmpty();
+            assertThat(cluster.events("raw", "ProvisioningFailed")).containsExactly(
+                    "Failed to provision volume with StorageClass \"standard\": volumeMode Block is not supported by steersman.io/hostpath");
+        }
+    }
 }

@@ -7,8 +7,8 @@ import io.steersman.api.controller.Request;
 import io.steersman.api.model.core.Namespace;
 import io.steersman.api.model.core.Node;
 import io.steersman.api.model.core.PersistentVolumeClaim;
+import io.steersman.api.model.core.PersistentVolumeClaims;
 import io.steersman.api.model.core.Pod;
-import io.steersman.api.model.core.Volume;
 import io.steersman.api.resource.BuiltinResources;
 import io.steersman.api.resource.ResourceType;
 import java.util.ArrayList;
@@ -87,14 +87,8 @@ public final class NodeAgentPlugin implements ControllerPlugin {
     private static Collection<Request> podsUsing(PersistentVolumeClaim claim, Client cache, java.util.function.Predicate<Pod> which) {
         List<Request> requests = new ArrayList<>();
         for (Pod pod : cache.list(Pod.class, claim.namespace())) {
-            if (!which.test(pod)) {
-                continue;
-            }
-            for (Volume volume : pod.spec().volumes()) {
-                if (volume.persistentVolumeClaim() != null && claim.name().equals(volume.persistentVolumeClaim().claimName())) {
-                    requests.add(Request.of(pod));
-                    break;
-                }
+            if (which.test(pod) && PersistentVolumeClaims.claimNames(pod).contains(claim.name())) {
+                requests.add(Request.of(pod));
             }
         }
         return requests;

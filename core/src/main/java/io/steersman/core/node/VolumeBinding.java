@@ -3,8 +3,8 @@ package io.steersman.core.node;
 import io.steersman.api.client.Client;
 import io.steersman.api.model.core.PersistentVolumeClaim;
 import io.steersman.api.model.core.PersistentVolumeClaimStatus;
+import io.steersman.api.model.core.PersistentVolumeClaims;
 import io.steersman.api.model.core.Pod;
-import io.steersman.api.model.core.Volume;
 import io.steersman.api.model.storage.StorageClass;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +23,7 @@ import java.util.Optional;
 final class VolumeBinding {
     private VolumeBinding() {}
 
-    static final String BIND_COMPLETED = "pv.kubernetes.io/bind-completed";
-    static final String SELECTED_NODE = "volume.kubernetes.io/selected-node";
-    private static final String BETA_STORAGE_CLASS = "volume.beta.kubernetes.io/storage-class";
+    static final String SELECTED_NODE = PersistentVolumeClaims.SELECTED_NODE;
 
     /** What the claims of a pod allow; {@code selectedNode} is a node a claim was provisioned for, or null. */
     sealed interface Verdict permits Ready, Wait, Unschedulable {
@@ -58,11 +56,7 @@ final class VolumeBinding {
         boolean unboundImmediate = false;
         String selectedNode = null;
         List<PersistentVolumeClaim> unselected = new ArrayList<>();
-        for (Volume volume : pod.spec().volumes()) {
-            if (volume.persistentVolumeClaim() == null) {
-                continue;
-            }
-            String name = volume.persistentVolumeClaim().claimName();
+        for (String name : PersistentVolumeClaims.claimNames(pod)) {
             Optional<PersistentVolumeClaim> found = cache.get(PersistentVolumeClaim.class, pod.namespace(), name);
             if (found.isEmpty()) {
                 return new Unschedulable("persistentvolumeclaim \"" + name + "\" not found");
@@ -79,7 +73,7 @@ final class VolumeBinding {
             if (selected != null) {
                 selectedNode = selected;
             }
-            if (isBound(claim)) {
+            if (PersistentVolumeClaims.isBound(claim)) {
                 continue;
             }
             if (isEmpty(claim.spec().volumeName()) && delaysBinding(claim, cache)) {
@@ -97,23 +91,10 @@ final class VolumeBinding {
         return wait ? new Wait(unselected, selectedNode) : new Ready(selectedNode);
     }
 
-    /**
-     * Upstream's {@code isPVCFullyBound} (volumeName and bind-completed, which the PV controller
-     * writes in one step), or phase Bound (its last step, and all a stand-in for the PV controller
-     * may write).
-     */
-    private static boolean isBound(PersistentVolumeClaim claim) {
-        return PersistentVolumeClaimStatus.BOUND.equals(claim.status().phase())
-                || !isEmpty(claim.spec().volumeName()) && claim.metadata().annotations().containsKey(BIND_COMPLETED);
-    }
-
     /** Upstream's {@code IsDelayBindingMode}: the claim's class exists and waits for its first consumer. */
     private static boolean delaysBinding(PersistentVolumeClaim claim, Client cache) {
-        String className = claim.metadata().annotations().get(BETA_STORAGE_CLASS);
-        if (className == null) {
-            className = claim.spec().storageClassName();
-        }
-        if (isEmpty(className)) {
+        String className = PersistentVolumeClaims.storageClassName(claim);
+        if (className.isEmpty()) {
             return false;
         }
         return cache.get(StorageClass.class, null, className)

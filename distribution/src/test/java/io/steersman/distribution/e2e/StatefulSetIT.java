@@ -36,7 +36,7 @@ class StatefulSetIT {
         try (ServerSocket probe = new ServerSocket(0)) {
             dnsPort = probe.getLocalPort();
         }
-        server = Launcher.start(home, "server", "--port", "0", "--set", "steersman.dns.port=" + dnsPort);
+        server = Launcher.start(home, "server", "--port", "0", "--dns-port", Integer.toString(dnsPort));
         server.awaitReady();
         kubectl = new Kubectl(home.resolve(".steersman/kubeconfig"), home.resolve("kube-cache"), home);
     }
