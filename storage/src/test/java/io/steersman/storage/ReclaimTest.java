@@ -4,7 +4,10 @@ import static io.steersman.storage.Cluster.claimYaml;
 import static io.steersman.storage.Cluster.volumeYaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.steersman.api.client.DeleteOptions;
+import io.steersman.api.model.core.Namespace;
 import io.steersman.api.model.core.PersistentVolume;
+import io.steersman.api.model.core.Pod;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -79,6 +82,25 @@ class ReclaimTest {
 
             cluster.apply(claimYaml("again", "1Gi", "storageClassName: \"\""));
             assertThat(cluster.claim("again").spec().volumeName()).isEqualTo("pv1");
+        }
+    }
+
+    @Test
+    void deletingTheNamespaceTakesItsClaimsAndTheirProvisionedVolumes() {
+        try (Cluster cluster = new Cluster()) {
+            cluster.apply("apiVersion: v1\nkind: Namespace\nmetadata: {name: team}\n");
+            cluster.apply(claimYaml("data", "1Gi", "").replace("name: data", "name: data\n  namespace: team"));
+            cluster.apply(Cluster.podYaml("app", "data").replace("name: app", "name: app\n  namespace: team"));
+            assertThat(cluster.cp.get(Pod.class, "team", "app").orElseThrow().status().phase())
+                    .isEqualTo("Running");
+            assertThat(cluster.volumes()).hasSize(1);
+
+            cluster.cp.client().delete(Namespace.class, null, "team",
+                    DeleteOptions.defaults());
+            cluster.cp.settle();
+
+            assertThat(cluster.cp.get(Namespace.class, null, "team")).isEmpty();
+            assertThat(cluster.volumes()).isEmpty();
         }
     }
 }

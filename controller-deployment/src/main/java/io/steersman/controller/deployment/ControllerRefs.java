@@ -3,6 +3,7 @@ package io.steersman.controller.deployment;
 import io.steersman.api.client.Client;
 import io.steersman.api.client.ConflictException;
 import io.steersman.api.client.NotFoundException;
+import io.steersman.api.controller.Ownership;
 import io.steersman.api.model.ApiObject;
 import io.steersman.api.model.ObjectMeta;
 import io.steersman.api.model.OwnerReference;
@@ -76,12 +77,9 @@ final class ControllerRefs<T extends ApiObject> {
      * Upstream re-reads the owner before its first adoption and refuses when its uid changed or it
      * is being deleted; the client reads from the cache, which serves the same purpose here.
      */
-    @SuppressWarnings("unchecked")
     private boolean ownerStillCurrent() {
         if (ownerStillCurrent == null) {
-            Optional<? extends ApiObject> fresh = client.get(owner.getClass(), owner.namespace(), owner.name());
-            ownerStillCurrent = fresh.isPresent() && owner.uid().equals(fresh.get().uid())
-                    && !fresh.get().metadata().isBeingDeleted();
+            ownerStillCurrent = Ownership.canAdopt(client, owner);
         }
         return ownerStillCurrent;
     }

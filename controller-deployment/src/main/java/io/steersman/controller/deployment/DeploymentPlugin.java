@@ -3,15 +3,12 @@ package io.steersman.controller.deployment;
 import io.steersman.api.client.Client;
 import io.steersman.api.controller.ControllerPlugin;
 import io.steersman.api.controller.ControllerSpec;
+import io.steersman.api.controller.Owners;
 import io.steersman.api.controller.Request;
 import io.steersman.api.model.OwnerReference;
 import io.steersman.api.model.apps.Deployment;
 import io.steersman.api.model.apps.ReplicaSet;
 import io.steersman.api.model.core.Pod;
-import io.steersman.api.model.ApiObject;
-import io.steersman.api.model.LabelSelector;
-import io.steersman.api.selector.Selector;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -48,40 +45,12 @@ public final class DeploymentPlugin implements ControllerPlugin {
      * it (so one of them adopts it), as upstream's pod event handlers.
      */
     static Collection<Request> replicaSetsOf(Pod pod, Client cache) {
-        Optional<OwnerReference> ref = pod.metadata().controllerRef();
-        if (ref.isPresent()) {
-            return ReplicaSet.KIND.equals(ref.get().kind()) ? List.of(new Request(pod.namespace(), ref.get().name())) : List.of();
-        }
-        return matching(ReplicaSet.class, pod, cache, rs -> rs.spec().selector());
+        return Owners.controllerOrSelecting(pod, ReplicaSet.KIND, ReplicaSet.class, rs -> rs.spec().selector(), cache);
     }
 
     /** The Deployment that controls a ReplicaSet, or for an orphan every Deployment whose selector matches it. */
     static Collection<Request> deploymentsOf(ReplicaSet rs, Client cache) {
-        Optional<OwnerReference> ref = rs.metadata().controllerRef();
-        if (ref.isPresent()) {
-            return Deployment.KIND.equals(ref.get().kind()) ? List.of(new Request(rs.namespace(), ref.get().name())) : List.of();
-        }
-        return matching(Deployment.class, rs, cache, d -> d.spec().selector());
-    }
-
-    private static <T extends ApiObject> Collection<Request> matching(Class<T> kind, ApiObject orphan, Client cache,
-            java.util.function.Function<T, LabelSelector> selectorOf) {
-        if (orphan.metadata().isBeingDeleted()) {
-            return List.of();
-        }
-        List<Request> requests = new ArrayList<>();
-        for (T owner : cache.list(kind, orphan.namespace())) {
-            LabelSelector selector = selectorOf.apply(owner);
-            try {
-                Selector parsed = Selector.from(selector);
-                if (!parsed.isEverything() && parsed.matches(orphan.metadata().labels())) {
-                    requests.add(Request.of(owner));
-                }
-            } catch (RuntimeException invalid) {
-                // an owner with an invalid selector adopts nothing
-            }
-        }
-        return requests;
+        return Owners.controllerOrSelecting(rs, Deployment.KIND, Deployment.class, d -> d.spec().selector(), cache);
     }
 
     /** A pod's Deployment (through its controlling ReplicaSet) when that Deployment uses Recreate. */

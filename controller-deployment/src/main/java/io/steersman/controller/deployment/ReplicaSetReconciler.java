@@ -5,11 +5,10 @@ import io.steersman.api.client.Client;
 import io.steersman.api.client.DeleteOptions;
 import io.steersman.api.client.NotFoundException;
 import io.steersman.api.controller.Context;
+import io.steersman.api.controller.PodTemplates;
 import io.steersman.api.controller.Reconciler;
 import io.steersman.api.controller.Request;
 import io.steersman.api.controller.Result;
-import io.steersman.api.model.ObjectMeta;
-import io.steersman.api.model.OwnerReference;
 import io.steersman.api.model.apps.ReplicaSet;
 import io.steersman.api.model.apps.ReplicaSetCondition;
 import io.steersman.api.model.apps.ReplicaSetStatus;
@@ -152,15 +151,7 @@ public final class ReplicaSetReconciler implements Reconciler<ReplicaSet> {
     /** {@code GetPodFromTemplate}: the template's labels, annotations, finalizers and spec, owned by the RS. */
     static Pod newPod(ReplicaSet rs) {
         PodTemplateSpec template = rs.spec().template();
-        ObjectMeta meta = ObjectMeta.builder()
-                .generateName(rs.name() + "-")
-                .namespace(rs.namespace())
-                .labels(template.metadata().labels())
-                .annotations(template.metadata().annotations())
-                .finalizers(template.metadata().finalizers())
-                .ownerReferences(List.of(OwnerReference.controllerOf(rs)))
-                .build();
-        return Pod.of(meta, template.spec());
+        return Pod.of(PodTemplates.podMetadata(template, rs).generateName(rs.name() + "-").build(), template.spec());
     }
 
     /**

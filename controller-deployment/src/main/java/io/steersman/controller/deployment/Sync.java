@@ -7,6 +7,7 @@ import io.steersman.api.client.DeleteOptions;
 import io.steersman.api.client.NotFoundException;
 import io.steersman.api.controller.Clock;
 import io.steersman.api.controller.EventRecorder;
+import io.steersman.api.controller.Ownership;
 import io.steersman.api.controller.Result;
 import io.steersman.api.model.LabelSelector;
 import io.steersman.api.model.ObjectMeta;
@@ -158,7 +159,7 @@ final class Sync {
             created = client.create(wanted);
         } catch (AlreadyExistsException e) {
             ReplicaSet found = client.get(ReplicaSet.class, d.namespace(), name).orElseThrow(() -> e);
-            boolean ours = found.metadata().controllerRef().map(ref -> d.uid().equals(ref.uid())).orElse(false);
+            boolean ours = Ownership.isControlledBy(found, d);
             if (!ours || !ReplicaSets.equalIgnoreHash(d.spec().template(), found.spec().template())) {
                 writeStatus(d.status().withCollisionCount(d.status().collisionCountOrZero() + 1));
                 throw e;

@@ -3,6 +3,7 @@ package io.steersman.controller.deployment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.steersman.api.codec.Codec;
+import io.steersman.api.controller.Hashes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -17,45 +18,18 @@ import java.util.List;
  * restarts. Thread-safe.
  */
 final class TemplateHash {
-    private static final String ALPHANUMS = "bcdfghjklmnpqrstvwxz2456789";
-    private static final int FNV_OFFSET = 0x811c9dc5;
-    private static final int FNV_PRIME = 0x01000193;
-
     private TemplateHash() {}
 
     /** The hash of {@code template} (any JSON-mappable value) with an optional collision count. */
     static String compute(Object template, Integer collisionCount) {
-        int hash = FNV_OFFSET;
-        hash = fnv(hash, canonicalJson(template).getBytes(StandardCharsets.UTF_8));
+        int hash = Hashes.fnv32a(Hashes.FNV32_OFFSET_BASIS, canonicalJson(template).getBytes(StandardCharsets.UTF_8));
         if (collisionCount != null) {
             // As upstream: the count as a little-endian uint32 in an 8-byte buffer.
             int c = collisionCount;
             byte[] bytes = {(byte) c, (byte) (c >>> 8), (byte) (c >>> 16), (byte) (c >>> 24), 0, 0, 0, 0};
-            hash = fnv(hash, bytes);
+            hash = Hashes.fnv32a(hash, bytes);
         }
-        return safeEncode(Integer.toUnsignedString(hash));
-    }
-
-    /** FNV-32a of some bytes, for the test vectors. */
-    static int fnv32a(byte[] bytes) {
-        return fnv(FNV_OFFSET, bytes);
-    }
-
-    private static int fnv(int hash, byte[] bytes) {
-        for (byte b : bytes) {
-            hash ^= b & 0xff;
-            hash *= FNV_PRIME;
-        }
-        return hash;
-    }
-
-    /** {@code rand.SafeEncodeString}: every character mapped into an alphabet without vowels or look-alikes. */
-    static String safeEncode(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            out.append(ALPHANUMS.charAt(s.charAt(i) % ALPHANUMS.length()));
-        }
-        return out.toString();
+        return Hashes.safeEncode(Integer.toUnsignedString(hash));
     }
 
     /**

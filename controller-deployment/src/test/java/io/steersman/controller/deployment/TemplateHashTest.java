@@ -2,34 +2,12 @@ package io.steersman.controller.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class TemplateHashTest {
-
-    record FnvRow(String input, int expected) {}
-
-    static Stream<FnvRow> vectors() {
-        // the published FNV-1a 32-bit test vectors
-        return Stream.of(new FnvRow("", 0x811c9dc5), new FnvRow("a", 0xe40c292c), new FnvRow("foobar", 0xbf9cf968));
-    }
-
-    @ParameterizedTest
-    @MethodSource("vectors")
-    void fnv32aMatchesTheReferenceVectors(FnvRow row) {
-        assertThat(TemplateHash.fnv32a(row.input().getBytes(StandardCharsets.UTF_8))).isEqualTo(row.expected());
-    }
-
-    @Test
-    void safeEncodeMapsDigitsLikeUpstream() {
-        assertThat(TemplateHash.safeEncode("1234567890")).isEqualTo("56789bcdf4");
-    }
 
     private static Map<String, Object> template(String image, boolean reversedLabels) {
         Map<String, String> labels = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import io.steersman.api.client.InvalidException;
 import io.steersman.api.client.NotFoundException;
 import io.steersman.api.client.PatchType;
 import io.steersman.api.codec.Codec;
+import io.steersman.api.controller.Ownership;
 import io.steersman.api.model.ApiObject;
 import io.steersman.api.model.OwnerReference;
 import io.steersman.api.model.apps.StatefulSet;
@@ -48,7 +49,7 @@ final class ControllerRefManager<T extends ApiObject> {
             boolean match = selector.matches(object.metadata().labels()) && filter.test(object);
             Optional<OwnerReference> ref = object.metadata().controllerRef();
             if (ref.isPresent()) {
-                if (!set.uid().equals(ref.get().uid())) {
+                if (!Ownership.isControlledBy(object, set)) {
                     continue;
                 }
                 if (match) {
@@ -69,15 +70,9 @@ final class ControllerRefManager<T extends ApiObject> {
      */
     private boolean setStillCurrent() {
         if (setStillCurrent == null) {
-            setStillCurrent = canAdopt(client, set);
+            setStillCurrent = Ownership.canAdopt(client, set);
         }
         return setStillCurrent;
-    }
-
-    /** Upstream's {@code canAdoptFunc}: the set as read now has the same uid and is not being deleted. */
-    static boolean canAdopt(Client client, StatefulSet set) {
-        Optional<StatefulSet> fresh = client.get(StatefulSet.class, set.namespace(), set.name());
-        return fresh.isPresent() && set.uid().equals(fresh.get().uid()) && !fresh.get().metadata().isBeingDeleted();
     }
 
     /** Makes {@code set} the controller of {@code object}; empty when the object is gone. */

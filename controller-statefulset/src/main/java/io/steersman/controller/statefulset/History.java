@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.steersman.api.codec.Codec;
+import io.steersman.api.controller.Hashes;
 import io.steersman.api.model.ObjectMeta;
 import io.steersman.api.model.OwnerReference;
 import io.steersman.api.model.apps.ControllerRevision;
@@ -34,9 +35,6 @@ import java.util.TreeMap;
 final class History {
     static final String HASH_LABEL = "controller.kubernetes.io/hash";
     static final String PATCH_DIRECTIVE = "$patch";
-    private static final String ALPHANUMS = "bcdfghjklmnpqrstvwxz2456789";
-    private static final int FNV_OFFSET = 0x811c9dc5;
-    private static final int FNV_PRIME = 0x01000193;
     /** Upstream truncates the name prefix so that prefix, dash and hash fit 253 characters. */
     private static final int MAX_PREFIX = 223;
     private static final ObjectMapper SORTED = JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
@@ -82,33 +80,11 @@ final class History {
 
     /** {@code HashControllerRevision} over the data's canonical JSON and the collision count. */
     static String hash(Map<String, Object> data, Integer collisionCount) {
-        int hash = fnv1(FNV_OFFSET, canonicalJson(data).getBytes(StandardCharsets.UTF_8));
+        int hash = Hashes.fnv32(Hashes.FNV32_OFFSET_BASIS, canonicalJson(data).getBytes(StandardCharsets.UTF_8));
         if (collisionCount != null) {
-            hash = fnv1(hash, Integer.toString(collisionCount).getBytes(StandardCharsets.US_ASCII));
+            hash = Hashes.fnv32(hash, Integer.toString(collisionCount).getBytes(StandardCharsets.US_ASCII));
         }
-        return safeEncode(Integer.toUnsignedString(hash));
-    }
-
-    /** FNV-1 (multiply, then xor) continuing from {@code hash}. */
-    static int fnv1(int hash, byte[] bytes) {
-        for (byte b : bytes) {
-            hash *= FNV_PRIME;
-            hash ^= b & 0xff;
-        }
-        return hash;
-    }
-
-    static int fnv1(byte[] bytes) {
-        return fnv1(FNV_OFFSET, bytes);
-    }
-
-    /** {@code rand.SafeEncodeString}: each character mapped into an alphabet without vowels or look-alikes. */
-    static String safeEncode(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            out.append(ALPHANUMS.charAt(s.charAt(i) % ALPHANUMS.length()));
-        }
-        return out.toString();
+        return Hashes.safeEncode(Integer.toUnsignedString(hash));
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.steersman.controller.statefulset;
 
+import io.steersman.api.controller.PodTemplates;
 import io.steersman.api.model.ObjectMeta;
-import io.steersman.api.model.OwnerReference;
 import io.steersman.api.model.apps.StatefulSet;
 import io.steersman.api.model.core.PersistentVolumeClaim;
 import io.steersman.api.model.core.Pod;
@@ -167,15 +167,7 @@ final class Identity {
      */
     static Pod newPod(StatefulSet set, PodTemplateSpec template, int ordinal, String revision) {
         String name = podName(set, ordinal);
-        ObjectMeta meta = ObjectMeta.builder()
-                .name(name)
-                .namespace(set.namespace())
-                .labels(template.metadata().labels())
-                .annotations(template.metadata().annotations())
-                .finalizers(template.metadata().finalizers())
-                .ownerReferences(List.of(OwnerReference.controllerOf(set)))
-                .build()
-                .withLabel(REVISION_LABEL, revision);
+        ObjectMeta meta = PodTemplates.podMetadata(template, set).name(name).build().withLabel(REVISION_LABEL, revision);
         PodSpec spec = template.spec().withHostname(name, set.spec().serviceName());
         return withStorage(set, withIdentity(set, Pod.of(meta, spec)));
     }

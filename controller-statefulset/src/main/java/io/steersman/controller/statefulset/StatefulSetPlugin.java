@@ -3,18 +3,13 @@ package io.steersman.controller.statefulset;
 import io.steersman.api.client.Client;
 import io.steersman.api.controller.ControllerPlugin;
 import io.steersman.api.controller.ControllerSpec;
+import io.steersman.api.controller.Owners;
 import io.steersman.api.controller.Request;
-import io.steersman.api.model.ApiObject;
-import io.steersman.api.model.OwnerReference;
 import io.steersman.api.model.apps.StatefulSet;
 import io.steersman.api.model.core.PersistentVolumeClaim;
 import io.steersman.api.model.core.Pod;
-import io.steersman.api.selector.Selector;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * The StatefulSet controller, found through {@link java.util.ServiceLoader}. It is woken by its
@@ -48,37 +43,11 @@ public final class StatefulSetPlugin implements ControllerPlugin {
         if (parent == null) {
             return List.of();
         }
-        return selecting(claim, cache, set -> parent.endsWith("-" + set.name()));
+        return Owners.selecting(claim, StatefulSet.class, set -> set.spec().selector(), set -> parent.endsWith("-" + set.name()), cache);
     }
 
     /** The set that controls a pod, or for an orphan every set whose selector matches it. */
     static Collection<Request> statefulSetsOf(Pod pod, Client cache) {
-        Optional<OwnerReference> ref = pod.metadata().controllerRef();
-        if (ref.isPresent()) {
-            return StatefulSet.KIND.equals(ref.get().kind()) ? List.of(new Request(pod.namespace(), ref.get().name())) : List.of();
-        }
-        if (pod.metadata().isBeingDeleted()) {
-            return List.of();
-        }
-        return selecting(pod, cache, set -> true);
-    }
-
-    /** The sets in the object's namespace that pass {@code also} and whose (valid, non-empty) selector matches its labels. */
-    private static Collection<Request> selecting(ApiObject object, Client cache, Predicate<StatefulSet> also) {
-        List<Request> requests = new ArrayList<>();
-        for (StatefulSet set : cache.list(StatefulSet.class, object.namespace())) {
-            if (!also.test(set)) {
-                continue;
-            }
-            try {
-                Selector selector = Selector.from(set.spec().selector());
-                if (!selector.isEverything() && selector.matches(object.metadata().labels())) {
-                    requests.add(Request.of(set));
-                }
-            } catch (RuntimeException invalid) {
-                // a set with an invalid selector owns nothing
-            }
-        }
-        return requests;
+        return Owners.controllerOrSelecting(pod, StatefulSet.KIND, StatefulSet.class, set -> set.spec().selector(), cache);
     }
 }

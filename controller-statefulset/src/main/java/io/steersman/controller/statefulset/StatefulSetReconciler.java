@@ -2,6 +2,7 @@ package io.steersman.controller.statefulset;
 
 import io.steersman.api.client.Client;
 import io.steersman.api.controller.Context;
+import io.steersman.api.controller.Ownership;
 import io.steersman.api.controller.PluginSettings;
 import io.steersman.api.controller.Reconciler;
 import io.steersman.api.controller.Request;
@@ -73,13 +74,13 @@ public final class StatefulSetReconciler implements Reconciler<StatefulSet> {
         for (ControllerRevision r : client.list(ControllerRevision.class, set.namespace(), selector)) {
             Optional<OwnerReference> ref = r.metadata().controllerRef();
             if (ref.isPresent()) {
-                if (set.uid().equals(ref.get().uid())) {
+                if (Ownership.isControlledBy(r, set)) {
                     owned.add(r);
                 }
                 continue;
             }
             if (canAdopt == null) {
-                canAdopt = ControllerRefManager.canAdopt(client, set);
+                canAdopt = Ownership.canAdopt(client, set);
             }
             if (!canAdopt) {
                 throw new IllegalStateException("StatefulSet " + set.namespace() + "/" + set.name()

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.steersman.api.model.ObjectMeta;
 import io.steersman.api.model.apps.ControllerRevision;
 import io.steersman.api.model.apps.StatefulSet;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,24 +14,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class HistoryTest {
-
-    record Vector(String input, int fnv1) {}
-
-    /** FNV-1 32-bit test vectors (Noll's reference suite): multiply first, then xor. */
-    static Stream<Vector> vectors() {
-        return Stream.of(new Vector("", 0x811c9dc5), new Vector("a", 0x050c5d7e), new Vector("foobar", 0x31f0b262));
-    }
-
-    @ParameterizedTest
-    @MethodSource("vectors")
-    void hashIsFnv1AsGosFnvNew32(Vector v) {
-        assertThat(History.fnv1(v.input().getBytes(StandardCharsets.UTF_8))).isEqualTo(v.fnv1());
-    }
-
-    @Test
-    void safeEncodeMapsDigitsAsUpstream() {
-        assertThat(History.safeEncode("0123456789")).isEqualTo("456789bcdf");
-    }
 
     @Test
     void namesAreTruncatedSoThePrefixIsAtMost223Characters() {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Durable storage end to end: a server killed with SIGKILL and started again on the same data dir
  * still has the Deployment, its ReplicaSet and its pods with the same uids, its controllers carry on
- * from there (no pod is recreated), and a rollout still works; a second server on a data dir in use
+ * from there (no pod is recreated), resourceVersions keep growing, and a rollout still works; a second server on a data dir in use
  * is refused with one clear line.
  */
 class RestartIT {
@@ -28,6 +28,7 @@ class RestartIT {
         Path dataDir = home.resolve("data");
         Kubectl kubectl = new Kubectl(home.resolve(".steersman/kubeconfig"), home.resolve("kube-cache"), home);
         List<String> before;
+        long lastRevision;
         try (Launcher first = Launcher.start(home, "server", "--port", "0", "--data-dir", dataDir.toString())) {
             first.awaitReady();
             kubectl.run("apply", "-f", Launcher.examples().resolve("nginx-deployment.yaml").toString()).expectSuccess();
@@ -35,6 +36,7 @@ class RestartIT {
             kubectl.run("rollout", "status", DEPLOY, WAIT).expectSuccess();
             before = objects(kubectl);
             assertThat(before).as("a Deployment, a ReplicaSet and three pods").hasSize(5);
+            lastRevision = resourceVersion(kubectl);
 
             Launcher.Result refused = Launcher.run(home, Duration.ofSeconds(120), "server", "--port", "0", "--data-dir", dataDir.toString());
             assertThat(refused.exitCode()).as(refused.output()).isEqualTo(1);
@@ -55,8 +57,14 @@ class RestartIT {
             assertThat(kubectl.run("rollout", "status", DEPLOY, WAIT).expectSuccess().out())
                     .contains("deployment \"nginx-deployment\" successfully rolled out");
             assertThat(kubectl.run("get", "replicasets", "-o", "name").expectSuccess().out().lines()).hasSize(2);
+            assertThat(resourceVersion(kubectl)).as("resourceVersions never go back").isGreaterThan(lastRevision);
             assertThat(second.stop(Duration.ofSeconds(30))).isZero();
         }
+    }
+
+    /** The Deployment's resourceVersion: the revision of its last write. */
+    private static long resourceVersion(Kubectl kubectl) throws Exception {
+        return Long.parseLong(kubectl.run("get", DEPLOY, "-o", "jsonpath={.metadata.resourceVersion}").expectSuccess().out().trim());
     }
 
     /** kind/name=uid of the Deployment, its ReplicaSets and pods, sorted. */
