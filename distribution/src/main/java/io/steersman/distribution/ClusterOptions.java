@@ -1,5 +1,6 @@
 package io.steersman.distribution;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,12 +28,22 @@ final class ClusterOptions {
     Path dataDir;
 
     /** Where the API objects live. */
-    enum Storage { SQLITE, MEMORY }
+    enum Storage { SQLITE, MEMORY, ETCD }
 
     @Option(names = "--storage", paramLabel = "KIND", defaultValue = "sqlite",
             description = "sqlite: the API objects are kept in DATA_DIR/" + EmbeddedCluster.STATE_FILE
-                    + " and a restarted server still has them; memory: they are gone when it stops (default: ${DEFAULT-VALUE}).")
+                    + " and a restarted server still has them; memory: they are gone when it stops; "
+                    + "etcd: they are kept in the etcd cluster at --etcd-endpoints (default: ${DEFAULT-VALUE}).")
     Storage storage;
+
+    @Option(names = "--etcd-endpoints", paramLabel = "URL[,URL...]", split = ",",
+            description = "The client URLs of the etcd cluster, with --storage=etcd, e.g. http://127.0.0.1:2379.")
+    List<URI> etcdEndpoints = new ArrayList<>();
+
+    @Option(names = "--etcd-prefix", paramLabel = "PREFIX", defaultValue = "",
+            description = "Put in front of every etcd key, with --storage=etcd, to share one etcd between several control planes; "
+                    + "by default the objects are under /registry/ as kube-apiserver keeps them.")
+    String etcdPrefix;
 
     @Option(names = "--bind-address", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
             description = "The address the API listens on (default: ${DEFAULT-VALUE}).")
@@ -97,6 +108,19 @@ final class ClusterOptions {
 
     /** Usage errors (exit code 2) for what the parser cannot see: plugin paths that do not exist. */
     void validate() {
+        if (storage == Storage.ETCD && etcdEndpoints.isEmpty()) {
+            throw new ParameterException(command.commandLine(),
+                    "--storage=etcd needs --etcd-endpoints=URL[,URL...], e.g. --etcd-endpoints=http://127.0.0.1:2379");
+        }
+        if (storage != Storage.ETCD && !etcdEndpoints.isEmpty()) {
+            throw new ParameterException(command.commandLine(), "--etcd-endpoints is for --storage=etcd");
+        }
+        for (URI endpoint : etcdEndpoints) {
+            if (!"http".equals(endpoint.getScheme()) || endpoint.getHost() == null || endpoint.getPort() < 0) {
+                throw new ParameterException(command.commandLine(),
+                        "Invalid value for option '--etcd-endpoints': \"" + endpoint + "\" is not http://HOST:PORT");
+            }
+        }
         for (Path path : pluginPaths) {
             if (!Files.exists(path)) {
                 throw new ParameterException(command.commandLine(),
@@ -106,7 +130,8 @@ final class ClusterOptions {
     }
 
     EmbeddedCluster.Config config(Path dataDir) {
-        return new EmbeddedCluster.Config(dataDir, storage, bindAddress, port, kubeconfigOrDefault(), allPluginPaths(), pluginSettings());
+        return new EmbeddedCluster.Config(dataDir, storage, bindAddress, port, kubeconfigOrDefault(), allPluginPaths(), pluginSettings(),
+                new EmbeddedCluster.Etcd(List.copyOf(etcdEndpoints), etcdPrefix));
     }
 
     /** The --set settings, with the DNS server on --dns-port at --bind-address unless --set says otherwise. */

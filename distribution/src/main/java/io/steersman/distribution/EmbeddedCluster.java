@@ -5,6 +5,7 @@ import io.steersman.apiserver.ApiServer;
 import io.steersman.apiserver.ServerCertificates;
 import io.steersman.api.codec.Codec;
 import io.steersman.core.ControlPlaneRuntime;
+import io.steersman.core.backend.EtcdBackend;
 import io.steersman.core.backend.SqliteBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,7 +36,10 @@ final class EmbeddedCluster implements AutoCloseable {
 
     /** Where and how to run. */
     record Config(Path dataDir, ClusterOptions.Storage storage, String bindAddress, int port, Path kubeconfig, List<Path> pluginPaths,
-            Map<String, String> settings) {}
+            Map<String, String> settings, Etcd etcd) {}
+
+    /** The etcd cluster of {@code --storage=etcd}. */
+    record Etcd(List<java.net.URI> endpoints, String prefix) {}
 
     static final String DATA_DIR = "steersman.data-dir";
     /** The SQLite database of the API objects, in the data directory. */
@@ -68,6 +72,9 @@ final class EmbeddedCluster implements AutoCloseable {
             Path state = config.dataDir().resolve(STATE_FILE);
             // Opened once the plugins' kinds are registered, so their objects decode too.
             builder.backend(registry -> SqliteBackend.open(state, new Codec(registry)));
+        } else if (config.storage() == ClusterOptions.Storage.ETCD) {
+            EtcdBackend.Options options = EtcdBackend.Options.defaults().withPrefix(config.etcd().prefix());
+            builder.backend(registry -> EtcdBackend.open(config.etcd().endpoints(), new Codec(registry), options));
         }
         ControlPlaneRuntime runtime = builder.start();
         ApiServer server;

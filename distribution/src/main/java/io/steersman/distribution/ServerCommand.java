@@ -17,6 +17,7 @@ import picocli.CommandLine.Mixin;
             "",
             "Storage: the API objects are kept in DATA_DIR/state.db (SQLite): every acknowledged write is in the file, even if the process is killed, "
                     + "and a restarted server continues with the same objects. --storage=memory keeps them in memory only, for throwaway runs. "
+                    + "--storage=etcd --etcd-endpoints=http://HOST:2379[,...] keeps them in an etcd v3 cluster, under /registry/ as kube-apiserver does. "
                     + "The data dir also keeps the TLS certificates and the API token, so a kubeconfig written before stays valid after a restart.",
             "",
             "Exit codes: 0 stopped by Ctrl-C or SIGTERM, 1 could not start (e.g. the port is in use), 2 bad usage."})

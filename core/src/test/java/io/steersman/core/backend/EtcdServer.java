@@ -86,6 +86,11 @@ public final class EtcdServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + clientPort);
     }
 
+    /** The CPU time the running etcd process has used (for benchmarks); zero when unknown. */
+    public java.time.Duration cpuTime() {
+        return process == null ? java.time.Duration.ZERO : process.info().totalCpuDuration().orElse(java.time.Duration.ZERO);
+    }
+
     /** (Re)starts etcd on the same directory and ports; returns once it serves clients. */
     public void start() {
         if (process != null && process.isAlive()) {
