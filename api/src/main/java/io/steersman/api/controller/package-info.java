@@ -27,5 +27,14 @@
  * }</pre>
  *
  * No type here depends on Guice: collaborators arrive through {@code jakarta.inject} constructors.
+ *
+ * <p>Helpers every controller shares, so that each thing is done one way: {@link
+ * io.steersman.api.controller.Owners} (event mappers that wake an object's controller, or for an
+ * orphan every owner whose selector matches it), {@link io.steersman.api.controller.Ownership}
+ * ({@code IsControlledBy} and the re-read before adopting), {@link
+ * io.steersman.api.controller.PodTemplates} (a new pod's metadata from a template, as {@code
+ * GetPodFromTemplate}) and {@link io.steersman.api.controller.Hashes} (FNV-32 and {@code
+ * SafeEncodeString} for template hashes and revision names). Pod readiness and availability are
+ * {@link io.steersman.api.model.core.Pods}; label selectors are {@link io.steersman.api.selector.Selector}.
  */
 package io.steersman.api.controller;
