@@ -128,6 +128,9 @@ public final class EtcdBackend implements Backend {
         Client client = Client.builder().endpoints(endpoints)
                 .connectTimeout(options.requestTimeout())
                 .retryMaxDuration(options.requestTimeout())
+                // A list of every object of a kind is one range: gRPC's default 4 MiB would cap it at
+                // a few thousand pods. kube-apiserver lifts the limit the same way.
+                .maxInboundMessageSize(Integer.MAX_VALUE)
                 .build();
         EtcdBackend backend = new EtcdBackend(client, codec, options, names);
         try {

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code --storage=etcd} end to end: a server on a real etcd keeps a Deployment applied with
- * kubectl across a stop and a start (same uids, controllers carry on), and a server whose etcd does
- * not answer refuses to start with one clear line.
+ * kubectl across a stop and a start (same uids, controllers carry on); while etcd is away kubectl
+ * gets a 500 naming it, and once it is back everything works, the controllers included; a server
+ * whose etcd does not answer refuses to start with one clear line.
  */
 class EtcdIT {
     private static final String DEPLOY = "deployment/nginx-deployment";
@@ -45,6 +46,16 @@ class EtcdIT {
                 assertThat(objects(kubectl)).as("right after the restart").containsExactlyElementsOf(before);
                 kubectl.run("rollout", "status", DEPLOY, WAIT).expectSuccess();
                 assertThat(objects(kubectl)).as("once the controllers had their say").containsExactlyElementsOf(before);
+
+                etcd.stop();
+                Kubectl.Output away = kubectl.run("get", "deployments");
+                assertThat(away.exitCode()).as(away.out()).isNotZero();
+                assertThat(away.err()).contains("Internal error occurred", "etcdserver: request timed out", etcd.endpoint().toString());
+
+                etcd.start();
+                assertThat(objects(kubectl)).as("once etcd is back").containsExactlyElementsOf(before);
+                kubectl.run("scale", DEPLOY, "--replicas=4").expectSuccess();
+                kubectl.run("rollout", "status", DEPLOY, WAIT).expectSuccess();
                 assertThat(second.stop(Duration.ofSeconds(30))).isZero();
             }
         }
