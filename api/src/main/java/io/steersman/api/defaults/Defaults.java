@@ -228,12 +228,12 @@ public final class Defaults {
         return new PersistentVolumeClaim(claim.apiVersion(), claim.kind(), claim.metadata(), spec, status, claim.unknownFields());
     }
 
-    /** persistentVolumeReclaimPolicy Retain; volumeMode Filesystem; status.phase Pending. */
+    /** persistentVolumeReclaimPolicy Retain; volumeMode Filesystem; hostPath type ""; status.phase Pending. */
     public static PersistentVolume persistentVolume(PersistentVolume pv) {
         PersistentVolumeSpec s = pv.spec();
         PersistentVolumeSpec spec = new PersistentVolumeSpec(s.capacity(), s.accessModes(), s.claimRef(),
                 PodDefaults.orDefault(s.persistentVolumeReclaimPolicy(), "Retain"), s.storageClassName(), s.mountOptions(),
-                PodDefaults.orDefault(s.volumeMode(), "Filesystem"), s.hostPath(), s.local(), s.nfs(), s.csi(), s.nodeAffinity(),
+                PodDefaults.orDefault(s.volumeMode(), "Filesystem"), PodDefaults.hostPath(s.hostPath()), s.local(), s.nfs(), s.csi(), s.nodeAffinity(),
                 s.unknownFields());
         PersistentVolumeStatus st = pv.status();
         PersistentVolumeStatus status = PodDefaults.isEmpty(st.phase())

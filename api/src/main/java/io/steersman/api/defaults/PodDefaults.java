@@ -195,11 +195,19 @@ final class PodDefaults {
         if (secret != null && secret.defaultMode() == null) {
             secret = new SecretVolumeSource(secret.secretName(), secret.items(), DEFAULT_MODE, secret.optional(), secret.unknownFields());
         }
-        HostPathVolumeSource hostPath = v.hostPath();
+        return unchangedOr(v, new Volume(v.name(), v.persistentVolumeClaim(), emptyDir, configMap, secret, hostPath(v.hostPath()),
+                v.unknownFields()));
+    }
+
+    /**
+     * {@code SetDefaults_HostPathVolumeSource}: type "" (HostPathUnset) when missing, wherever a hostPath
+     * appears (a pod's volume or a PersistentVolume's source); null stays null.
+     */
+    static HostPathVolumeSource hostPath(HostPathVolumeSource hostPath) {
         if (hostPath != null && hostPath.type() == null) {
-            hostPath = new HostPathVolumeSource(hostPath.path(), "", hostPath.unknownFields());
+            return new HostPathVolumeSource(hostPath.path(), "", hostPath.unknownFields());
         }
-        return unchangedOr(v, new Volume(v.name(), v.persistentVolumeClaim(), emptyDir, configMap, secret, hostPath, v.unknownFields()));
+        return hostPath;
     }
 
     /**

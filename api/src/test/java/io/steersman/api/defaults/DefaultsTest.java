@@ -17,6 +17,7 @@ import io.steersman.api.model.apps.StatefulSetUpdateStrategy;
 import io.steersman.api.model.core.Container;
 import io.steersman.api.model.core.ContainerPort;
 import io.steersman.api.model.core.Namespace;
+import io.steersman.api.model.core.HostPathVolumeSource;
 import io.steersman.api.model.core.PersistentVolume;
 import io.steersman.api.model.core.PersistentVolumeClaim;
 import io.steersman.api.model.core.PersistentVolumeClaimSpec;
@@ -274,6 +275,11 @@ class DefaultsTest {
         assertThat(pv.spec().persistentVolumeReclaimPolicy()).isEqualTo("Retain");
         assertThat(pv.spec().volumeMode()).isEqualTo("Filesystem");
         assertThat(pv.status().phase()).isEqualTo("Pending");
+        assertThat(pv.spec().hostPath()).isNull();
+        assertThat(Defaults.persistentVolume(pv.withSpec(hostPathSpec(null))).spec().hostPath().type())
+                .as("SetDefaults_HostPathVolumeSource").isEmpty();
+        assertThat(Defaults.persistentVolume(pv.withSpec(hostPathSpec("DirectoryOrCreate"))).spec().hostPath().type())
+                .isEqualTo("DirectoryOrCreate");
         StorageClass sc = Defaults.storageClass(StorageClass.of(ObjectMeta.named(null, "standard"), "steersman.io/hostpath"));
         assertThat(sc.reclaimPolicy()).isEqualTo("Delete");
         assertThat(sc.volumeBindingMode()).isEqualTo("Immediate");
@@ -284,5 +290,10 @@ class DefaultsTest {
         Namespace ns = Defaults.namespace(Namespace.of(ObjectMeta.builder().name("team-a").build(), null));
         assertThat(ns.metadata().labels()).containsEntry("kubernetes.io/metadata.name", "team-a");
         assertThat(ns.status().phase()).isEqualTo("Active");
+    }
+
+    private static PersistentVolumeSpec hostPathSpec(String type) {
+        return new PersistentVolumeSpec(null, null, null, null, "manual", null, null, new HostPathVolumeSource("/mnt/data", type, null),
+                null, null, null, null, null);
     }
 }
