@@ -159,13 +159,13 @@ public final class EtcdBackend implements Backend {
         return etcdKey.toString(StandardCharsets.UTF_8).substring(prefix.length());
     }
 
-    /** The end of a range: {@code end} under the prefix, or the end of the prefix for null. */
+    /**
+     * The end of a range: {@code end} under the prefix, or for null the end of every backend key
+     * (they all start with '/'), which leaves out {@link #COMPACT_REV_KEY} and whatever else lies
+     * in etcd beside them.
+     */
     ByteSequence rangeEnd(String end) {
-        if (end != null) {
-            return bytes(end);
-        }
-        // etcd's "every key from start on" is a range end of \0.
-        return prefix.isEmpty() ? ByteSequence.from(new byte[] {0}) : ByteSequence.from(Keys.prefixEnd(prefix), StandardCharsets.UTF_8);
+        return bytes(end != null ? end : Keys.prefixEnd("/"));
     }
 
     KeyValue decode(io.etcd.jetcd.KeyValue stored) {

@@ -72,6 +72,8 @@ class EtcdBackendOutageTest {
 
         try (EtcdBackend backend = open()) {
             assertThat(backend.compactedRevision()).isEqualTo(compactedAt);
+            assertThat(backend.range("/", null, 0, 0).kvs()).as("the record of the compaction is no object")
+                    .extracting(KeyValue::key).containsExactly("/t/a");
             assertThatThrownBy(() -> backend.watch("/t/", compactedAt - 1, new BackendContractTest.Recorder()))
                     .isInstanceOf(CompactedException.class);
         }
