@@ -24,6 +24,17 @@ final class Errors {
                 new Status.Details(null, null, null)));
     }
 
+    /**
+     * A pods' container subresource (exec, attach, portforward, log, proxy): upstream the kubelet streams it
+     * from a running container; Steersman runs none, so the answer is a 400 as upstream's for a container
+     * that is not running, with a message that says why instead of a 404 or a hanging upgrade.
+     */
+    static ApiException noContainers(String subresource, String namespace, String pod) {
+        return badRequest("pods/" + subresource + " is not available: Steersman runs no containers (pod \"" + pod
+                + "\" in namespace \"" + namespace + "\" exists only as an API object, with no kubelet to serve"
+                + " exec, attach, logs, port-forward or proxy)");
+    }
+
     static ApiException badRequest(String message) {
         return of(400, "BadRequest", message);
     }

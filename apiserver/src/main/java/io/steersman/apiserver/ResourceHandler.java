@@ -79,6 +79,14 @@ final class ResourceHandler {
             }
             throw Errors.methodNotAllowed(method, path.type().qualifiedPlural() + "/binding");
         }
+        if (path.containerSubresource()) {
+            // Upstream authorizes exec/attach/portforward as "create" over POST (SPDY) and "get" over GET (WebSocket).
+            return switch (method) {
+                case "GET" -> "get";
+                case "POST" -> "create";
+                default -> throw Errors.methodNotAllowed(method, "pods/" + path.subresource());
+            };
+        }
         if (path.subresource() != null) {
             return switch (method) {
                 case "GET" -> "get";
@@ -124,6 +132,12 @@ final class ResourceHandler {
         if ("binding".equals(path.subresource())) {
             bindings.create(ex, type, path.namespace(), path.name());
             return;
+        }
+        if (path.containerSubresource()) {
+            if (store.get(type, path.namespace(), path.name()).isEmpty()) {
+                throw Errors.notFound(type, path.name());
+            }
+            throw Errors.noContainers(path.subresource(), path.namespace(), path.name());
         }
         switch (verb) {
             case "get" -> get(ex, type, path);

@@ -3,6 +3,7 @@ package io.steersman.apiserver;
 import io.steersman.api.resource.ResourceRegistry;
 import io.steersman.api.resource.ResourceType;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A request path that addresses a kind: {@code /api/v1/...} or {@code /apis/<group>/<version>/...},
@@ -11,6 +12,16 @@ import java.util.Optional;
  * {@code /api/v1/namespaces/<ns>/bindings} is the pods' {@code binding} subresource without a name.
  */
 record ResourcePath(ResourceType<?> type, String namespace, String name, String subresource, boolean watchPath) {
+    /**
+     * The pods' subresources that a kubelet serves upstream (streams from running containers). Steersman
+     * runs no containers; they are parsed so that the answer can say so instead of "could not find".
+     */
+    static final Set<String> CONTAINER_SUBRESOURCES = Set.of("exec", "attach", "portforward", "log", "proxy");
+
+    /** Whether this path is one of the pods' container subresources ({@link #CONTAINER_SUBRESOURCES}). */
+    boolean containerSubresource() {
+        return subresource != null && isPods(type) && CONTAINER_SUBRESOURCES.contains(subresource);
+    }
 
     boolean collection() {
         return name == null;
@@ -67,7 +78,7 @@ record ResourcePath(ResourceType<?> type, String namespace, String name, String 
         String name = rest >= 1 ? s[at + 1] : null;
         String subresource = rest == 2 ? s[at + 2] : null;
         if (subresource != null && !subresource.equals("status") && !subresource.equals("scale")
-                && !(subresource.equals("binding") && isPods(type))) {
+                && !(isPods(type) && (subresource.equals("binding") || CONTAINER_SUBRESOURCES.contains(subresource)))) {
             throw Errors.noRoute();
         }
         if (("status".equals(subresource) && !type.hasStatus()) || ("scale".equals(subresource) && !type.hasScale())) {

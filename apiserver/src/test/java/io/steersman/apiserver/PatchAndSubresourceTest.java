@@ -160,4 +160,26 @@ class PatchAndSubresourceTest {
         assertThat(server.post("/api/v1/namespaces/default/bindings", "application/json", "{\"target\":{\"name\":\"n\"}}").code())
                 .isEqualTo(400);
     }
+
+    @Test
+    void containerSubresourcesOfAPodAnswerBadRequestSayingNoContainersRunAndNotFoundForAMissingPod() {
+        String pods = "/api/v1/namespaces/default/pods";
+        assertThat(server.post(pods, "application/json", "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"streams\"},"
+                + "\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"nginx\"}]}}").code()).isEqualTo(201);
+        for (TestServer.Answer answer : java.util.List.of(server.get(pods + "/streams/log?container=c"),
+                server.post(pods + "/streams/exec?command=hostname&stdout=true", "application/json", ""),
+                server.get(pods + "/streams/exec?command=hostname&stdout=true"),
+                server.post(pods + "/streams/attach?stdin=true", "application/json", ""),
+                server.post(pods + "/streams/portforward?ports=80", "application/json", ""),
+                server.get(pods + "/streams/proxy"))) {
+            assertThat(answer.code()).as(answer.toString()).isEqualTo(400);
+            assertThat(answer.json().path("reason").asText()).isEqualTo("BadRequest");
+            assertThat(answer.json().path("message").asText()).contains("Steersman runs no containers").contains("\"streams\"");
+        }
+        TestServer.Answer missing = server.get(pods + "/nothing/log");
+        assertThat(missing.code()).isEqualTo(404);
+        assertThat(missing.json().path("message").asText()).isEqualTo("pods \"nothing\" not found");
+        assertThat(server.get("/api/v1/namespaces/default/configmaps/x/log").code()).isEqualTo(404);
+        assertThat(server.get(pods + "/streams/shell").code()).isEqualTo(404);
+    }
 }

@@ -5,6 +5,7 @@ import io.steersman.api.client.ApiException;
 import io.steersman.api.client.Client;
 import io.steersman.api.client.NotFoundException;
 import io.steersman.api.controller.EventRecorder;
+import io.steersman.api.controller.Ownership;
 import io.steersman.api.model.apps.StatefulSet;
 import io.steersman.api.model.core.PersistentVolumeClaim;
 import io.steersman.api.model.core.Pod;
@@ -40,8 +41,10 @@ final class StatefulPodControl {
         try {
             client.create(pod);
         } catch (AlreadyExistsException e) {
-            if (client.get(Pod.class, pod.namespace(), pod.name()).isEmpty()) {
-                // Our own pod that the cache has not seen yet: its event brings the next pass.
+            Optional<Pod> existing = client.get(Pod.class, pod.namespace(), pod.name());
+            if (existing.isEmpty() || Ownership.isControlledBy(existing.get(), set)) {
+                // Our own pod, created by an earlier pass that read the cache before it saw the pod (the
+                // cache may have caught up since): upstream sinks AlreadyExists without an event.
                 return;
             }
             // Someone else's pod has the name (the set did not claim it): retried with backoff, as upstream.

@@ -175,4 +175,22 @@ class OrderedPodManagementTest {
             assertThat(cluster.cp.list(Event.class, Cluster.NS).stream().map(Event::reason)).contains("FailedCreate");
         }
     }
+
+    @Test
+    void creatingAPodTheSetAlreadyCreatedIsSunkWithoutAFailedCreateEvent() {
+        try (Cluster cluster = new Cluster()) {
+            cluster.create(Cluster.set("web", 1, "nginx:1.25"));
+            StatefulSet set = cluster.get("web");
+            List<String> reasons = new java.util.ArrayList<>();
+            StatefulPodControl control = new StatefulPodControl(cluster.client(),
+                    (involved, type, reason, format, args) -> reasons.add(reason));
+            // A pass that read the cache before it saw web-0 (created by the pass before) creates it again.
+            Pod again = Identity.newPod(set, set.spec().template(), 0, set.status().updateRevision());
+
+            control.createPod(set, again);
+
+            assertThat(reasons).isEmpty();
+            assertThat(cluster.cp.list(Event.class, Cluster.NS).stream().map(Event::reason)).doesNotContain("FailedCreate");
+        }
+    }
 }
