@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -47,7 +48,8 @@ import java.util.stream.Collectors;
  * kube-apiserver keeps its objects, so with the default (empty) {@link Options#prefix()} they are
  * stored under exactly those names. A non-empty prefix is put in front of every key, to share one
  * etcd between several control planes. The compacted revision is recorded, as kube-apiserver's
- * compactor does, in the key {@code compact_rev_key} under the prefix.
+ * compactor does, in the key {@code compact_rev_key} under the prefix. History is compacted every
+ * {@link Options#compactionInterval()} ({@link EtcdCompactor}), as kube-apiserver does.
  *
  * <p>Watches: one etcd watch per {@link #watch} call (jetcd opens a gRPC stream for it and resumes it
  * by itself after a lost connection, from the revision after the last event it delivered); events
@@ -65,27 +67,38 @@ public final class EtcdBackend implements Backend {
     /** Where the compacted revision is recorded (kube-apiserver's name for it). */
     static final String COMPACT_REV_KEY = "compact_rev_key";
 
-    /** Where the keys live and how long a request may take. */
-    public record Options(String prefix, Duration requestTimeout) {
+    /**
+     * Where the keys live, how long a request may take, and how often history is compacted
+     * ({@link Duration#ZERO}: never; see {@link EtcdCompactor}).
+     */
+    public record Options(String prefix, Duration requestTimeout, Duration compactionInterval) {
         public Options {
             Objects.requireNonNull(prefix, "prefix");
             Objects.requireNonNull(requestTimeout, "requestTimeout");
+            Objects.requireNonNull(compactionInterval, "compactionInterval");
             if (requestTimeout.isZero() || requestTimeout.isNegative()) {
                 throw new IllegalArgumentException("the etcd request timeout must be positive: " + requestTimeout);
             }
+            if (compactionInterval.isNegative()) {
+                throw new IllegalArgumentException("the etcd compaction interval must not be negative: " + compactionInterval);
+            }
         }
 
-        /** No prefix (objects under {@code /registry/...}), 5 s per request. */
+        /** No prefix (objects under {@code /registry/...}), 5 s per request, compaction every 5 minutes (as kube-apiserver). */
         public static Options defaults() {
-            return new Options("", Duration.ofSeconds(5));
+            return new Options("", Duration.ofSeconds(5), Duration.ofMinutes(5));
         }
 
         public Options withPrefix(String prefix) {
-            return new Options(prefix, requestTimeout);
+            return new Options(prefix, requestTimeout, compactionInterval);
         }
 
         public Options withRequestTimeout(Duration requestTimeout) {
-            return new Options(prefix, requestTimeout);
+            return new Options(prefix, requestTimeout, compactionInterval);
+        }
+
+        public Options withCompactionInterval(Duration compactionInterval) {
+            return new Options(prefix, requestTimeout, compactionInterval);
         }
     }
 
@@ -103,6 +116,8 @@ public final class EtcdBackend implements Backend {
         thread.setDaemon(true);
         return thread;
     });
+    /** Runs the compactor; null when compaction is off. */
+    private final ScheduledExecutorService compaction;
     private volatile boolean closed;
 
     private EtcdBackend(Client client, Codec codec, Options options, String endpoints) {
@@ -112,6 +127,18 @@ public final class EtcdBackend implements Backend {
         this.prefix = options.prefix();
         this.timeoutMillis = options.requestTimeout().toMillis();
         this.endpoints = endpoints;
+        this.compaction = options.compactionInterval().isZero() ? null : Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "etcd-compactor");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    private void startCompactor(Duration interval) {
+        if (compaction != null) {
+            EtcdCompactor compactor = new EtcdCompactor(this);
+            compaction.scheduleWithFixedDelay(compactor::tick, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     /**
@@ -135,6 +162,7 @@ public final class EtcdBackend implements Backend {
         EtcdBackend backend = new EtcdBackend(client, codec, options, names);
         try {
             backend.compacted.set(backend.readCompactedRevision());
+            backend.startCompactor(options.compactionInterval());
             return backend;
         } catch (RuntimeException e) {
             backend.close();
@@ -403,6 +431,9 @@ public final class EtcdBackend implements Backend {
         }
         closed = true;
         initialDelivery.shutdownNow();
+        if (compaction != null) {
+            compaction.shutdownNow();
+        }
         client.close();
     }
 
