@@ -64,6 +64,7 @@ import java.util.stream.Collectors;
  * <p>Thread-safe.
  */
 public final class EtcdBackend implements Backend {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EtcdBackend.class);
     /** Where the compacted revision is recorded (kube-apiserver's name for it). */
     static final String COMPACT_REV_KEY = "compact_rev_key";
 
@@ -119,6 +120,8 @@ public final class EtcdBackend implements Backend {
     /** Runs the compactor; null when compaction is off. */
     private final ScheduledExecutorService compaction;
     private volatile boolean closed;
+    /** Whether etcd's progress notifications can be passed on as they come (see {@link EtcdVersions}). */
+    private volatile boolean progressOrdered;
 
     private EtcdBackend(Client client, Codec codec, Options options, String endpoints) {
         this.client = client;
@@ -162,6 +165,7 @@ public final class EtcdBackend implements Backend {
         EtcdBackend backend = new EtcdBackend(client, codec, options, names);
         try {
             backend.compacted.set(backend.readCompactedRevision());
+            backend.progressOrdered = backend.everyMemberOrdersProgress(endpoints);
             backend.startCompactor(options.compactionInterval());
             return backend;
         } catch (RuntimeException e) {
@@ -172,6 +176,29 @@ public final class EtcdBackend implements Backend {
             }
             throw e;
         }
+    }
+
+    /** Asks every endpoint its version; one that does not answer counts as an old one. */
+    private boolean everyMemberOrdersProgress(List<URI> endpoints) {
+        for (URI endpoint : endpoints) {
+            String version;
+            try {
+                version = await(client.getMaintenanceClient().statusMember(endpoint.toString()), 0).getVersion();
+            } catch (RuntimeException e) {
+                log.info("etcd at {} did not tell its version ({}); its progress notifications are not relied on", endpoint, e.getMessage());
+                return false;
+            }
+            if (!EtcdVersions.ordersProgress(version)) {
+                log.info("etcd at {} is version {}: progress notifications are only relied on up to the last event delivered "
+                        + "(etcd 3.4.31 or 3.5.13 and later send them in order)", endpoint, version);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    boolean progressOrdered() {
+        return progressOrdered;
     }
 
     /** The etcd endpoints, comma-separated. */
