@@ -36,7 +36,7 @@ final class ClusterOptions {
                     + "etcd: they are kept in the etcd cluster at --etcd-endpoints (default: ${DEFAULT-VALUE}).")
     Storage storage;
 
-    @Option(names = "--etcd-endpoints", paramLabel = "URL[,URL...]", split = ",",
+    @Option(names = "--etcd-endpoints", paramLabel = "URL", split = ",",
             description = "The client URLs of the etcd cluster, with --storage=etcd, e.g. http://127.0.0.1:2379.")
     List<URI> etcdEndpoints = new ArrayList<>();
 
@@ -44,6 +44,11 @@ final class ClusterOptions {
             description = "Put in front of every etcd key, with --storage=etcd, to share one etcd between several control planes; "
                     + "by default the objects are under /registry/ as kube-apiserver keeps them.")
     String etcdPrefix;
+
+    @Option(names = "--etcd-compaction-interval", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class,
+            description = "With --storage=etcd, how often etcd's history is compacted (to the revision of the previous round), "
+                    + "as kube-apiserver does; 0s never compacts (default: ${DEFAULT-VALUE}).")
+    java.time.Duration etcdCompactionInterval;
 
     @Option(names = "--bind-address", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
             description = "The address the API listens on (default: ${DEFAULT-VALUE}).")
@@ -131,7 +136,7 @@ final class ClusterOptions {
 
     EmbeddedCluster.Config config(Path dataDir) {
         return new EmbeddedCluster.Config(dataDir, storage, bindAddress, port, kubeconfigOrDefault(), allPluginPaths(), pluginSettings(),
-                new EmbeddedCluster.Etcd(List.copyOf(etcdEndpoints), etcdPrefix));
+                new EmbeddedCluster.Etcd(List.copyOf(etcdEndpoints), etcdPrefix, etcdCompactionInterval));
     }
 
     /** The --set settings, with the DNS server on --dns-port at --bind-address unless --set says otherwise. */

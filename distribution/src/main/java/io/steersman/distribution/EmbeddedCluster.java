@@ -39,7 +39,7 @@ final class EmbeddedCluster implements AutoCloseable {
             Map<String, String> settings, Etcd etcd) {}
 
     /** The etcd cluster of {@code --storage=etcd}. */
-    record Etcd(List<java.net.URI> endpoints, String prefix) {}
+    record Etcd(List<java.net.URI> endpoints, String prefix, java.time.Duration compactionInterval) {}
 
     static final String DATA_DIR = "steersman.data-dir";
     /** The SQLite database of the API objects, in the data directory. */
@@ -73,7 +73,8 @@ final class EmbeddedCluster implements AutoCloseable {
             // Opened once the plugins' kinds are registered, so their objects decode too.
             builder.backend(registry -> SqliteBackend.open(state, new Codec(registry)));
         } else if (config.storage() == ClusterOptions.Storage.ETCD) {
-            EtcdBackend.Options options = EtcdBackend.Options.defaults().withPrefix(config.etcd().prefix());
+            EtcdBackend.Options options = EtcdBackend.Options.defaults().withPrefix(config.etcd().prefix())
+                    .withCompactionInterval(config.etcd().compactionInterval());
             builder.backend(registry -> EtcdBackend.open(config.etcd().endpoints(), new Codec(registry), options));
         }
         ControlPlaneRuntime runtime = builder.start();

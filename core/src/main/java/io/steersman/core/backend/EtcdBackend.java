@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -47,7 +48,8 @@ import java.util.stream.Collectors;
  * kube-apiserver keeps its objects, so with the default (empty) {@link Options#prefix()} they are
  * stored under exactly those names. A non-empty prefix is put in front of every key, to share one
  * etcd between several control planes. The compacted revision is recorded, as kube-apiserver's
- * compactor does, in the key {@code compact_rev_key} under the prefix.
+ * compactor does, in the key {@code compact_rev_key} under the prefix. History is compacted every
+ * {@link Options#compactionInterval()} ({@link EtcdCompactor}), as kube-apiserver does.
  *
  * <p>Watches: one etcd watch per {@link #watch} call (jetcd opens a gRPC stream for it and resumes it
  * by itself after a lost connection, from the revision after the last event it delivered); events
@@ -62,30 +64,42 @@ import java.util.stream.Collectors;
  * <p>Thread-safe.
  */
 public final class EtcdBackend implements Backend {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EtcdBackend.class);
     /** Where the compacted revision is recorded (kube-apiserver's name for it). */
     static final String COMPACT_REV_KEY = "compact_rev_key";
 
-    /** Where the keys live and how long a request may take. */
-    public record Options(String prefix, Duration requestTimeout) {
+    /**
+     * Where the keys live, how long a request may take, and how often history is compacted
+     * ({@link Duration#ZERO}: never; see {@link EtcdCompactor}).
+     */
+    public record Options(String prefix, Duration requestTimeout, Duration compactionInterval) {
         public Options {
             Objects.requireNonNull(prefix, "prefix");
             Objects.requireNonNull(requestTimeout, "requestTimeout");
+            Objects.requireNonNull(compactionInterval, "compactionInterval");
             if (requestTimeout.isZero() || requestTimeout.isNegative()) {
                 throw new IllegalArgumentException("the etcd request timeout must be positive: " + requestTimeout);
             }
+            if (compactionInterval.isNegative()) {
+                throw new IllegalArgumentException("the etcd compaction interval must not be negative: " + compactionInterval);
+            }
         }
 
-        /** No prefix (objects under {@code /registry/...}), 5 s per request. */
+        /** No prefix (objects under {@code /registry/...}), 5 s per request, compaction every 5 minutes (as kube-apiserver). */
         public static Options defaults() {
-            return new Options("", Duration.ofSeconds(5));
+            return new Options("", Duration.ofSeconds(5), Duration.ofMinutes(5));
         }
 
         public Options withPrefix(String prefix) {
-            return new Options(prefix, requestTimeout);
+            return new Options(prefix, requestTimeout, compactionInterval);
         }
 
         public Options withRequestTimeout(Duration requestTimeout) {
-            return new Options(prefix, requestTimeout);
+            return new Options(prefix, requestTimeout, compactionInterval);
+        }
+
+        public Options withCompactionInterval(Duration compactionInterval) {
+            return new Options(prefix, requestTimeout, compactionInterval);
         }
     }
 
@@ -103,7 +117,11 @@ public final class EtcdBackend implements Backend {
         thread.setDaemon(true);
         return thread;
     });
+    /** Runs the compactor; null when compaction is off. */
+    private final ScheduledExecutorService compaction;
     private volatile boolean closed;
+    /** Whether etcd's progress notifications can be passed on as they come (see {@link EtcdVersions}). */
+    private volatile boolean progressOrdered;
 
     private EtcdBackend(Client client, Codec codec, Options options, String endpoints) {
         this.client = client;
@@ -112,6 +130,18 @@ public final class EtcdBackend implements Backend {
         this.prefix = options.prefix();
         this.timeoutMillis = options.requestTimeout().toMillis();
         this.endpoints = endpoints;
+        this.compaction = options.compactionInterval().isZero() ? null : Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "etcd-compactor");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    private void startCompactor(Duration interval) {
+        if (compaction != null) {
+            EtcdCompactor compactor = new EtcdCompactor(this);
+            compaction.scheduleWithFixedDelay(compactor::tick, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     /**
@@ -135,6 +165,8 @@ public final class EtcdBackend implements Backend {
         EtcdBackend backend = new EtcdBackend(client, codec, options, names);
         try {
             backend.compacted.set(backend.readCompactedRevision());
+            backend.progressOrdered = backend.everyMemberOrdersProgress(endpoints);
+            backend.startCompactor(options.compactionInterval());
             return backend;
         } catch (RuntimeException e) {
             backend.close();
@@ -144,6 +176,29 @@ public final class EtcdBackend implements Backend {
             }
             throw e;
         }
+    }
+
+    /** Asks every endpoint its version; one that does not answer counts as an old one. */
+    private boolean everyMemberOrdersProgress(List<URI> endpoints) {
+        for (URI endpoint : endpoints) {
+            String version;
+            try {
+                version = await(client.getMaintenanceClient().statusMember(endpoint.toString()), 0).getVersion();
+            } catch (RuntimeException e) {
+                log.info("etcd at {} did not tell its version ({}); its progress notifications are not relied on", endpoint, e.getMessage());
+                return false;
+            }
+            if (!EtcdVersions.ordersProgress(version)) {
+                log.info("etcd at {} is version {}: progress notifications are only relied on up to the last event delivered "
+                        + "(etcd 3.4.31 or 3.5.13 and later send them in order)", endpoint, version);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    boolean progressOrdered() {
+        return progressOrdered;
     }
 
     /** The etcd endpoints, comma-separated. */
@@ -159,13 +214,13 @@ public final class EtcdBackend implements Backend {
         return etcdKey.toString(StandardCharsets.UTF_8).substring(prefix.length());
     }
 
-    /** The end of a range: {@code end} under the prefix, or the end of the prefix for null. */
+    /**
+     * The end of a range: {@code end} under the prefix, or for null the end of every backend key
+     * (they all start with '/'), which leaves out {@link #COMPACT_REV_KEY} and whatever else lies
+     * in etcd beside them.
+     */
     ByteSequence rangeEnd(String end) {
-        if (end != null) {
-            return bytes(end);
-        }
-        // etcd's "every key from start on" is a range end of \0.
-        return prefix.isEmpty() ? ByteSequence.from(new byte[] {0}) : ByteSequence.from(Keys.prefixEnd(prefix), StandardCharsets.UTF_8);
+        return bytes(end != null ? end : Keys.prefixEnd("/"));
     }
 
     KeyValue decode(io.etcd.jetcd.KeyValue stored) {
@@ -403,6 +458,9 @@ public final class EtcdBackend implements Backend {
         }
         closed = true;
         initialDelivery.shutdownNow();
+        if (compaction != null) {
+            compaction.shutdownNow();
+        }
         client.close();
     }
 

@@ -111,15 +111,18 @@ final class EtcdWatch implements BackendWatch, Watch.Listener {
     }
 
     /**
-     * etcd 3.4 (before 3.4.25) may send a progress response ahead of events it has not yet sent
-     * (etcd issue 15220), so its revision is not a promise by itself: this watch promises only up
-     * to the last event it delivered, and raises the promise as later events arrive, up to the
-     * revision etcd reported. An answer to a request is always given, even when it promises
-     * nothing new.
+     * etcd before 3.4.31 and 3.5.13 may send a progress response ahead of events it has not yet
+     * sent ({@link EtcdVersions}), so from such a server its revision is not a promise by itself:
+     * this watch promises only up to the last event it delivered, and raises the promise as later
+     * events arrive, up to the revision etcd reported. An answer to a request is always given, even
+     * when it promises nothing new.
      */
     private void deliverProgress(boolean answer) {
         if (pendingProgress == 0) {
             return;
+        }
+        if (backend.progressOrdered()) {
+            delivered = Math.max(delivered, pendingProgress);
         }
         long promise = Math.min(pendingProgress, delivered);
         if (delivered >= pendingProgress) {

@@ -72,8 +72,30 @@ class EtcdBackendOutageTest {
 
         try (EtcdBackend backend = open()) {
             assertThat(backend.compactedRevision()).isEqualTo(compactedAt);
+            assertThat(backend.range("/", null, 0, 0).kvs()).as("the record of the compaction is no object")
+                    .extracting(KeyValue::key).containsExactly("/t/a");
             assertThatThrownBy(() -> backend.watch("/t/", compactedAt - 1, new BackendContractTest.Recorder()))
                     .isInstanceOf(CompactedException.class);
+        }
+    }
+
+    @Test
+    void theCompactorCompactsToTheRevisionItSawOneTickBefore() {
+        options = options.withCompactionInterval(Duration.ZERO);
+        try (EtcdBackend backend = open()) {
+            EtcdCompactor compactor = new EtcdCompactor(backend);
+            long first = backend.txn(Txn.create("/t/a", thing("a", "uid-a", 1))).revision();
+            compactor.tick();
+            assertThat(backend.compactedRevision()).as("nothing seen before the first tick").isLessThan(first);
+
+            long second = backend.txn(Txn.update("/t/a", first, thing("a", "uid-a", 2))).revision();
+            compactor.tick();
+            assertThat(backend.compactedRevision()).isEqualTo(first);
+            assertThat(backend.range("/t/", Keys.prefixEnd("/t/"), first, 0).kvs()).hasSize(1);
+            assertThatThrownBy(() -> backend.range("/t/", Keys.prefixEnd("/t/"), first - 1, 0)).isInstanceOf(CompactedException.class);
+
+            compactor.tick();
+            assertThat(backend.compactedRevision()).as("the revision of the second tick").isGreaterThanOrEqualTo(second);
         }
     }
 

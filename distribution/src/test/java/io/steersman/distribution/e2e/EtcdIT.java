@@ -62,7 +62,7 @@ class EtcdIT {
     }
 
     @Test
-    void aServerWhoseEtcdDoesNotAnswerRefusesToStartNamingIt() throws Exception {
+    void aServerWhoseEtcdDoesNotAnswerOrIsNotNamedRefusesToStart() throws Exception {
         String endpoint;
         try (ServerSocket socket = new ServerSocket(0)) {
             endpoint = "http://127.0.0.1:" + socket.getLocalPort();
@@ -73,6 +73,10 @@ class EtcdIT {
 
         assertThat(refused.exitCode()).as(refused.output()).isEqualTo(1);
         assertThat(refused.output()).contains("steersman: error:", "cannot use etcd at " + endpoint, "is etcd running");
+
+        Launcher.Result unusable = Launcher.run(home, Duration.ofSeconds(120), "server", "--port", "0", "--storage=etcd");
+        assertThat(unusable.exitCode()).as(unusable.output()).isEqualTo(2);
+        assertThat(unusable.output()).contains("--storage=etcd needs --etcd-endpoints=URL[,URL...]");
     }
 
     /** kind/name=uid of the Deployment, its ReplicaSets and pods, sorted. */
