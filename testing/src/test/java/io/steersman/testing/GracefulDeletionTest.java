@@ -63,4 +63,29 @@ class GracefulDeletionTest {
         }
     }
 
+    @Test
+    void theNodesShutdownTimeAppliesToPodsWithoutTheAnnotation() {
+        try (ControlPlane cp = Clusters.start(java.util.Map.of("steersman.node.shutdown-time", "1s"))) {
+            cp.apply(Clusters.pod("default", "web", "nginx"));
+            Pod quick = Clusters.pod("default", "quick", "nginx");
+            cp.apply(quick.withMetadata(quick.metadata().withAnnotation("steersman.io/terminate-after", "0s")));
+            cp.settle();
+            cp.client().delete(Pod.class, "default", "web", DeleteOptions.defaults());
+            cp.client().delete(Pod.class, "default", "quick", DeleteOptions.defaults());
+            cp.settle();
+            assertThat(cp.get(Pod.class, "default", "quick")).isEmpty();
+            assertThat(ready(stored(cp, "web"))).isFalse();
+
+            cp.advance(Duration.ofMillis(999));
+            assertThat(cp.get(Pod.class, "default", "web")).isPresent();
+            cp.advance(Duration.ofMillis(1));
+            assertThat(cp.get(Pod.class, "default", "web")).isEmpty();
+        }
+    }
+
+    @Test
+    void aMalformedShutdownTimeStopsTheStart() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Clusters.start(java.util.Map.of("steersman.node.shutdown-time", "soon")))
+                .hasMessageContaining("steersman.node.shutdown-time: \"soon\" is not a duration");
+    }
 }

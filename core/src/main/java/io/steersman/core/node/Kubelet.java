@@ -131,7 +131,8 @@ final class Kubelet implements Reconciler<Pod> {
         long grace = pod.metadata().deletionGracePeriodSeconds() != null
                 ? pod.metadata().deletionGracePeriodSeconds() : pod.spec().terminationGracePeriodSecondsOrDefault();
         Instant started = deadline.minusSeconds(grace);
-        Duration shutdown = PodBehaviour.of(pod.metadata().annotations()).terminateAfter();
+        Duration annotated = PodBehaviour.of(pod.metadata().annotations()).terminateAfter();
+        Duration shutdown = annotated != null ? annotated : nodes.shutdownTime();
         if (shutdown.compareTo(Duration.ofSeconds(grace)) > 0) {
             shutdown = Duration.ofSeconds(grace);
         }

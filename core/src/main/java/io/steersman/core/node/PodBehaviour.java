@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param readyAfter    extra time from container start until the pod is Ready; null for none
  * @param neverReady    {@code steersman.io/readiness: fail}: the readiness probe never passes
  * @param crashAfter    how long a container runs before it crashes; null when it does not crash
- * @param terminateAfter how long graceful shutdown takes; zero by default (the container exits on SIGTERM)
+ * @param terminateAfter how long graceful shutdown takes; null for the node's default
+ *                      ({@code steersman.node.shutdown-time}, zero unless set)
  */
 record PodBehaviour(Duration readyAfter, boolean neverReady, Duration crashAfter, Duration terminateAfter, List<String> problems) {
 
@@ -51,8 +52,7 @@ record PodBehaviour(Duration readyAfter, boolean neverReady, Duration crashAfter
             }
         }
         Duration terminateAfter = duration(annotations, TERMINATE_AFTER, problems);
-        return new PodBehaviour(readyAfter, neverReady, crashAfter,
-                terminateAfter == null ? Duration.ZERO : terminateAfter, problems);
+        return new PodBehaviour(readyAfter, neverReady, crashAfter, terminateAfter, problems);
     }
 
     private static Duration duration(Map<String, String> annotations, String key, List<String> problems) {

@@ -9,6 +9,7 @@ import io.steersman.api.model.core.NodeSpec;
 import io.steersman.api.model.core.NodeStatus;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,6 +31,7 @@ final class SimulatedNodes {
     static final String COUNT = "steersman.node.count";
     static final String POD_CIDR = "steersman.node.pod-cidr";
     static final String IMAGES = "steersman.node.images";
+    static final String SHUTDOWN_TIME = "steersman.node.shutdown-time";
     static final String DEFAULT_POD_CIDR = "10.244.0.0/16";
     static final String KUBELET_VERSION = "v1.32.0";
 
@@ -37,6 +39,7 @@ final class SimulatedNodes {
     private final String podCidr;
     private final PodIpAllocator ips;
     private final PodLifecycle lifecycle;
+    private final Duration shutdownTime;
     private final Map<String, String> uidByPod = new ConcurrentHashMap<>();
     private final AtomicLong nextNode = new AtomicLong();
 
@@ -59,6 +62,14 @@ final class SimulatedNodes {
         this.podCidr = settings.get(POD_CIDR, DEFAULT_POD_CIDR).strip();
         this.ips = new PodIpAllocator(podCidr);
         this.lifecycle = new PodLifecycle(ImageCatalog.withDefaults(settings.get(IMAGES, null)));
+        String shutdown = settings.get(SHUTDOWN_TIME, "0s");
+        this.shutdownTime = GoDuration.parse(shutdown).orElseThrow(() -> new IllegalArgumentException(
+                SHUTDOWN_TIME + ": \"" + shutdown + "\" is not a duration such as 1s or 500ms"));
+    }
+
+    /** How long a pod's graceful shutdown takes when its annotations do not say (never longer than its grace period). */
+    Duration shutdownTime() {
+        return shutdownTime;
     }
 
     List<String> names() {

@@ -34,8 +34,8 @@
  *       a malformed reference is InvalidImageName. The built-in catalog
  *       ({@code image-catalog.txt} beside this class) holds common public images with real tags.</li>
  *   <li>Graceful deletion: a pod with a deletionTimestamp is shut down (not Ready meanwhile) and
- *       then deleted with grace period 0, the kubelet's side of the protocol: at once by default,
- *       as a container that exits on SIGTERM.</li>
+ *       then deleted with grace period 0, the kubelet's side of the protocol: after
+ *       {@code steersman.node.shutdown-time} (at once unless set), as a container that exits on SIGTERM.</li>
  * </ul>
  *
  * <h2>Settings ({@link io.steersman.api.controller.PluginSettings})</h2>
@@ -46,6 +46,10 @@
  *   <tr><td>{@code steersman.node.pod-cidr}</td><td>10.244.0.0/16</td><td>the IPv4 range pod IPs come from</td></tr>
  *   <tr><td>{@code steersman.node.images}</td><td></td><td>more images: comma-separated
  *       {@code repo:tag}, {@code repo:*} (any tag) or {@code *} (everything)</td></tr>
+ *   <tr><td>{@code steersman.node.shutdown-time}</td><td>0s</td><td>how long a pod's graceful
+ *       shutdown takes unless its annotations say (capped by its grace period); the launcher sets 1s, as
+ *       a real kubelet takes about that to stop a container that exits on SIGTERM, so a client watching
+ *       a deleted pod sees it terminate before a controller replaces it</td></tr>
  * </table>
  *
  * <h2>Pod annotations that make a pod misbehave</h2>

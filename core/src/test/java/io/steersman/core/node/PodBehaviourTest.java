@@ -33,7 +33,7 @@ class PodBehaviourTest {
         assertThat(behaviour.readyAfter()).isNull();
         assertThat(behaviour.neverReady()).isFalse();
         assertThat(behaviour.crashAfter()).isNull();
-        assertThat(behaviour.terminateAfter()).isZero();
+        assertThat(behaviour.terminateAfter()).isNull();
         assertThat(behaviour.problems()).isEmpty();
     }
 
