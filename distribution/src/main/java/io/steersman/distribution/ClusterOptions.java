@@ -65,6 +65,8 @@ final class ClusterOptions {
 
     /** The plugin settings the DNS server reads (networking-dns's ClusterDns). */
     static final String DNS_PORT_SETTING = "steersman.dns.port";
+    /** Read by the simulated node agent (core): how long a pod's graceful shutdown takes. */
+    static final String SHUTDOWN_TIME_SETTING = "steersman.node.shutdown-time";
     static final String DNS_ADDRESS_SETTING = "steersman.dns.address";
 
     @Option(names = "--kubeconfig", paramLabel = "PATH",
@@ -139,11 +141,17 @@ final class ClusterOptions {
                 new EmbeddedCluster.Etcd(List.copyOf(etcdEndpoints), etcdPrefix, etcdCompactionInterval));
     }
 
-    /** The --set settings, with the DNS server on --dns-port at --bind-address unless --set says otherwise. */
+    /**
+     * The --set settings, with the DNS server on --dns-port at --bind-address, and pods taking a real
+     * kubelet's second to shut down, unless --set says otherwise. Without that second a StatefulSet pod
+     * is gone and replaced under the same name before {@code kubectl delete pod} starts watching for its
+     * deletion, and kubectl then waits for the replacement's.
+     */
     Map<String, String> pluginSettings() {
         Map<String, String> all = new LinkedHashMap<>(settings);
         all.putIfAbsent(DNS_PORT_SETTING, String.valueOf(dnsPort));
         all.putIfAbsent(DNS_ADDRESS_SETTING, bindAddress);
+        all.putIfAbsent(SHUTDOWN_TIME_SETTING, "1s");
         return Map.copyOf(all);
     }
 

@@ -94,6 +94,24 @@ class StatefulSetIT {
         kubectl.run("scale", STS, "--replicas=3").expectSuccess();
         kubectl.run("rollout", "status", STS, WAIT).expectSuccess();
 
+        // As the StatefulSet tutorial: a deleted pod comes back under its name. kubectl waits for the
+        // deleted pod's own DELETED event, so it must still be terminating when kubectl starts watching.
+        for (int i = 0; i < 3; i++) {
+            String uid = get("pod", "web-1", "-o", "jsonpath={.metadata.uid}");
+            assertThat(kubectl.run("delete", "pod", "web-1", WAIT).expectSuccess().out()).contains("pod \"web-1\" deleted");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            String ready = "";
+            while (System.nanoTime() < deadline) {
+                ready = kubectl.run("get", "pod", "web-1", "--ignore-not-found", "-o",
+                        "jsonpath={.metadata.uid} {.status.conditions[?(@.type==\"Ready\")].status}").out();
+                if (!ready.isBlank() && !ready.startsWith(uid) && ready.endsWith("True")) {
+                    break;
+                }
+                Thread.onSpinWait();
+            }
+            assertThat(ready).as("web-1 is back, a new pod, Ready").doesNotStartWith(uid).endsWith("True");
+        }
+
         kubectl.run("set", "image", STS, "nginx=registry.k8s.io/nginx-slim:0.25").expectSuccess();
         assertThat(kubectl.run("rollout", "status", STS, WAIT).expectSuccess().out())
                 .contains("partitioned roll out complete: 3 new pods have been updated...");

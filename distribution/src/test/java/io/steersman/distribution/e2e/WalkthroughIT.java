@@ -37,6 +37,17 @@ class WalkthroughIT {
 
     private Launcher server;
     private Kubectl kubectl;
+
+    /**
+     * Waits until no pod is terminating. Pods take the launcher's simulated kubelet a second to shut
+     * down, as a real kubelet, so a finished rollout can leave old pods Terminating for a moment.
+     */
+    private void awaitNoTerminatingPods() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!kubectl.run("get", "pods", "-o", "jsonpath={.items[*].metadata.deletionTimestamp}").expectSuccess().out().isBlank()) {
+            assertThat(System.nanoTime()).as("pods still terminating after 60 s").isLessThan(deadline);
+        }
+    }
     private String firstHash;
     private String brokenHash;
 
@@ -128,6 +139,7 @@ class WalkthroughIT {
 
         kubectl.run("wait", "pods", "-l", "pod-template-hash=" + brokenHash,
                 "--for=jsonpath={.status.containerStatuses[0].state.waiting.reason}=ImagePullBackOff", WAIT).expectSuccess();
+        awaitNoTerminatingPods();
         List<String> pods = kubectl.run("get", "pods", "--no-headers").lines();
         assertThat(pods.stream().filter(p -> p.contains(brokenHash))).hasSize(2)
                 .allSatisfy(p -> assertThat(p).containsPattern("0/1\\s+ImagePullBackOff\\s+0"));
@@ -155,6 +167,7 @@ class WalkthroughIT {
                 .isEqualToIgnoringNewLines("deployment.apps/nginx-deployment rolled back");
         assertThat(kubectl.run("rollout", "status", DEPLOY, WAIT).expectSuccess().out()).contains("successfully rolled out");
         assertThat(image()).isEqualTo("nginx:1.9.1");
+        awaitNoTerminatingPods();
         assertThat(kubectl.run("get", "pods", "-o", "jsonpath={.items[*].spec.containers[0].image}").out().split(" "))
                 .hasSize(4).containsOnly("nginx:1.9.1");
         assertThat(kubectl.run("get", "replicasets", "--no-headers").expectSuccess().lines())
@@ -215,6 +228,7 @@ class WalkthroughIT {
         assertThat(kubectl.run("rollout", "status", DEPLOY, WAIT).expectSuccess().out()).contains("successfully rolled out");
         List<String> after = replicaSetNames();
         assertThat(after).hasSize(before.size() + 1);
+        awaitNoTerminatingPods();
         assertThat(kubectl.run("get", "pods", "-o", "jsonpath={.items[*].spec.containers[0].image}").out().split(" "))
                 .containsOnly("nginx:1.27.3");
     }
