@@ -28,12 +28,13 @@ final class FieldValidation {
         if (validation == RequestOptions.FieldValidation.IGNORE) {
             return;
         }
+        List<String> unknown = UnknownFields.of(decoded);
+        if (duplicates.isEmpty() && unknown.isEmpty()) {
+            return; // every well-formed body: nothing to build on the create path
+        }
         List<String> problems = new ArrayList<>();
         duplicates.forEach(f -> problems.add("duplicate field \"" + f + "\""));
-        UnknownFields.of(decoded).forEach(f -> problems.add("unknown field \"" + f + "\""));
-        if (problems.isEmpty()) {
-            return;
-        }
+        unknown.forEach(f -> problems.add("unknown field \"" + f + "\""));
         if (validation == RequestOptions.FieldValidation.STRICT) {
             String prefix = type == null ? ""
                     : type.kind() + " in version \"" + type.version() + "\" cannot be handled as a " + type.kind() + ": ";

@@ -2,7 +2,8 @@ package io.steersman.apiserver;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.steersman.api.model.ObjectMeta;
+import io.steersman.api.model.ListMeta;
+import io.steersman.api.model.Status;
 import io.steersman.api.model.core.Pod;
 import io.steersman.api.resource.ResourceType;
 import io.steersman.core.store.Store;
@@ -56,21 +57,11 @@ final class PodBindings {
         Map<String, String> annotations = new LinkedHashMap<>();
         metadata.path("annotations").fields().forEachRemaining(e -> annotations.put(e.getKey(), e.getValue().asText()));
         ResourceType<Pod> pods = (ResourceType<Pod>) podType;
-        store.guaranteedUpdate(pods, namespace, podName, Store.Subresource.BINDING, current -> {
-            ObjectMeta meta = current.metadata();
-            if (!annotations.isEmpty()) {
-                Map<String, String> merged = new LinkedHashMap<>(meta.annotations());
-                merged.putAll(annotations);
-                meta = meta.toBuilder().annotations(merged).build();
-            }
-            return current.withMetadata(meta).withSpec(current.spec().withNodeName(node));
-        }, RequestOptions.write(ex));
-        ObjectNode status = Json.object();
-        status.put("kind", "Status");
-        status.put("apiVersion", "v1");
-        status.putObject("metadata");
-        status.put("status", "Success");
-        status.put("code", 201);
-        ex.sendJson(201, Json.write(status));
+        // The store's binding merges the annotations a change carries into the stored pod's (BindingREST).
+        store.guaranteedUpdate(pods, namespace, podName, Store.Subresource.BINDING,
+                current -> current.withMetadata(current.metadata().toBuilder().annotations(annotations).build())
+                        .withSpec(current.spec().withNodeName(node)),
+                RequestOptions.write(ex));
+        ex.sendJson(201, Json.write(new Status("v1", "Status", new ListMeta(null, null, null), Status.SUCCESS, null, null, null, 201)));
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A read-only cache view over fixed objects: get and list work, every write fails the test. */
+/** A read-only cache view over fixed objects: get and list work, every write (and listControlledBy) fails the test with an AssertionError. */
 final class ListingClient implements Client {
     private final List<ApiObject> objects;
 
@@ -36,31 +36,31 @@ final class ListingClient implements Client {
 
     @Override
     public <T extends ApiObject> List<T> listControlledBy(Class<T> kind, ApiObject owner) {
-        throw new UnsupportedOperationException("not a cache read this test expects");
+        throw new AssertionError("listControlledBy is not a read these tests expect");
     }
 
     @Override
     public <T extends ApiObject> T create(T object) {
-        throw new UnsupportedOperationException("read only");
+        throw new AssertionError("a write through a read-only test client");
     }
 
     @Override
     public <T extends ApiObject> T update(T object) {
-        throw new UnsupportedOperationException("read only");
+        throw new AssertionError("a write through a read-only test client");
     }
 
     @Override
     public <T extends ApiObject> T updateStatus(T object) {
-        throw new UnsupportedOperationException("read only");
+        throw new AssertionError("a write through a read-only test client");
     }
 
     @Override
     public <T extends ApiObject> T patch(Class<T> kind, String namespace, String name, PatchType type, String body) {
-        throw new UnsupportedOperationException("read only");
+        throw new AssertionError("a write through a read-only test client");
     }
 
     @Override
     public void delete(Class<? extends ApiObject> kind, String namespace, String name, DeleteOptions options) {
-        throw new UnsupportedOperationException("read only");
+        throw new AssertionError("a write through a read-only test client");
     }
 }
